@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig, envField, passthroughImageService } from "astro/config";
+import node from "@astrojs/node";
+import vercel from "@astrojs/vercel";
+import react from "@astrojs/react";
+import helpdesky from "./src/integrations/helpdesky/index.ts";
+
+// One switch picks the adapter: Vercel's build environment sets VERCEL=1, so a deploy needs no
+// setting, and everywhere else the Node adapter builds a server that `npm run preview` runs.
+const onVercel = Boolean(process.env.VERCEL);
+
+// This is what older Astro called `output: "hybrid"`. Since Astro 5 that mode is folded into
+// `output: "static"` (the default): every page is prerendered unless it exports
+// `prerender = false`, and those few routes are rendered per request by the adapter.
+export default defineConfig({
+  output: "static",
+  adapter: onVercel ? vercel() : node({ mode: "standalone" }),
+  integrations: [react(), helpdesky()],
+  // The site optimises no images; the default service would pull ~20 MB of sharp into the function.
+  image: { service: passthroughImageService() },
+  env: {
+    schema: {
+      // The demo sign-in's cookie key. Unset, a random key per server process is used.
+      SESSION_SECRET: envField.string({ context: "server", access: "secret", optional: true }),
+    },
+  },
+});

@@ -1,0 +1,14 @@
+import { envField } from "astro/config";
+
+/**
+ * The `astro:env` fields this integration reads. All are read at run time (`access: "secret"`),
+ * so one build can serve stand-in mode or real credentials and no value is baked into a bundle.
+ */
+export const helpdeskyEnvFields = {
+  HELPDESKY_HMAC_SECRET: envField.string({ context: "server", access: "secret", optional: true }),
+  HELPDESKY_HELPDESK_ID: envField.string({ context: "server", access: "secret", optional: true }),
+  HELPDESKY_SCRIPT_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  // "1" or "true" turns stand-in mode on; a string so that `HELPDESKY_STANDIN=1` works as documented.
+  HELPDESKY_STANDIN: envField.string({ context: "server", access: "secret", optional: true }),
+  HELPDESKY_DATA_DIR: envField.string({ context: "server", access: "secret", optional: true }),
+};

@@ -1,0 +1,26 @@
+import * as v from "valibot";
+
+const routePath = v.pipe(
+  v.string(),
+  v.regex(/^\/[A-Za-z0-9/_-]*$/, "must be a path that starts with `/`, like `/api/helpdesky-token`"),
+);
+
+/** The options `helpdesky()` accepts in `astro.config.mjs`. */
+export const HelpdeskyOptionsSchema = v.strictObject({
+  /** Where the token endpoint is mounted. The island's `tokenUrl` prop must match. */
+  tokenRoute: v.optional(routePath, "/api/helpdesky-token"),
+});
+
+export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;
+export type HelpdeskyOptions = v.InferOutput<typeof HelpdeskyOptionsSchema>;
+
+/** Validates the user's options, or throws an error that names each bad field. */
+export function parseHelpdeskyOptions(input: unknown): HelpdeskyOptions {
+  const result = v.safeParse(HelpdeskyOptionsSchema, input ?? {});
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `\`${path}\` ${issue.message}` : issue.message;
+  });
+  throw new Error(`Invalid options passed to helpdesky(): ${problems.join("; ")}`);
+}

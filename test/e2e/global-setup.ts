@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { startServer } from "./support/server.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** Same environment as the shared server; specs use it to start servers of their own. */
+export const SHARED_SERVER_ENV = {
+  HELPDESKY_STANDIN: "1",
+  SESSION_SECRET: "e2e-session-key-not-a-real-one",
+};
+
+function build(env: Record<string, string | undefined>) {
+  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/**
+ * Builds once for the whole suite: first the Vercel output (checked by vercel-output.spec.ts),
+ * then the Node build, whose production server every spec shares. E2E_SKIP_BUILD=1 reuses both.
+ */
+export default async function globalSetup() {
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    build({ VERCEL: "1" });
+    build({ VERCEL: undefined });
+  }
+  const server = await startServer(SHARED_SERVER_ENV);
+  process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_DATA_DIR = server.dataDir;
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("marketing pages", () => {
+  for (const [path, heading] of [
+    ["/", "Ship on Friday. Sleep on Saturday."],
+    ["/pricing", "Pricing"],
+  ] as const) {
+    test(`${path} renders from the production server and loads no script`, async ({ page }) => {
+      const scripts: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.url());
+      });
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Support" })).toHaveAttribute("href", "/support");
+      await page.waitForLoadState("networkidle");
+      expect(scripts).toEqual([]);
+      expect(await page.locator("script").count()).toBe(0);
+    });
+  }
+});

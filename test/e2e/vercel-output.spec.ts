@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+
+// Checks the Build Output API v3 tree that `VERCEL=1 astro build` wrote (see global-setup.ts).
+const OUTPUT = new URL("../../.vercel/output/", import.meta.url);
+const FUNCTION_DIR = new URL("functions/_render.func/", OUTPUT);
+
+interface VercelRoute {
+  src?: string;
+  dest?: string;
+  handle?: string;
+  status?: number;
+}
+
+/** Calls the function's handler in a fresh Node process, the way Vercel's Node launcher does. */
+function callFunction(path: string, init: RequestInit = {}, env: Record<string, string> = {}) {
+  const config = JSON.parse(readFileSync(new URL(".vc-config.json", FUNCTION_DIR), "utf8"));
+  const handlerUrl = new URL(config.handler, FUNCTION_DIR).href;
+  const script = `
+    const { default: handler } = await import(${JSON.stringify(handlerUrl)});
+    const response = await handler.fetch(new Request("https://acme.example" + ${JSON.stringify(path)}, ${JSON.stringify(init)}));
+    console.log(JSON.stringify({ status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() }));
+  `;
+  const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+  });
+  const lastLine = stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(lastLine) as { status: number; headers: Record<string, string>; body: string };
+}
+
+test.describe("Vercel build output", () => {
+  test("marketing pages and /support are static files", () => {
+    for (const file of ["index.html", "pricing/index.html", "support/index.html"]) {
+      expect(existsSync(new URL(`static/${file}`, OUTPUT)), file).toBe(true);
+    }
+  });
+
+  test("on-demand routes are routed to the function, after the filesystem", () => {
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { version: number; routes: VercelRoute[] };
+    expect(config.version).toBe(3);
+    const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
+    expect(filesystem).toBeGreaterThanOrEqual(0);
+    const destinationOf = (path: string) =>
+      config.routes.slice(filesystem + 1).find((route) => route.src && new RegExp(route.src).test(path));
+    for (const path of ["/api/helpdesky-token", "/login", "/logout"]) {
+      expect(destinationOf(path), path).toMatchObject({ dest: "_render" });
+      expect(destinationOf(path)?.status, path).toBeUndefined();
+    }
+  });
+
+  test("the function runs on Node 22 or later and carries no image service", () => {
+    const config = JSON.parse(readFileSync(new URL(".vc-config.json", FUNCTION_DIR), "utf8"));
+    expect(config.launcherType).toBe("Nodejs");
+    expect(Number(/nodejs(\d+)/.exec(config.runtime)?.[1])).toBeGreaterThanOrEqual(22);
+    expect(existsSync(new URL("node_modules/sharp", FUNCTION_DIR))).toBe(false);
+  });
+
+  test("the function's handler answers the token route when imported and called", () => {
+    const anonymous = callFunction("/api/helpdesky-token", {}, { HELPDESKY_HMAC_SECRET: "hdh_secret_vercel_check", HELPDESKY_HELPDESK_ID: "hd_123" });
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body)).toEqual({ error: "unauthenticated" });
+    expect(anonymous.headers["cache-control"]).toBe("private, no-store");
+
+    const unconfigured = callFunction("/api/helpdesky-token");
+    expect(unconfigured.status).toBe(503);
+    expect(JSON.parse(unconfigured.body)).toEqual({ error: "helpdesky_not_configured" });
+  });
+
+  test("the function renders the sign-in page", () => {
+    const login = callFunction("/login");
+    expect(login.status).toBe(200);
+    expect(login.body).toContain("<h1>Sign in</h1>");
+  });
+});
