@@ -35,7 +35,10 @@ export function loadEnvLikeVite(
     }
   }
   for (const [name, value] of Object.entries(processEnv)) {
-    if (value !== undefined) entries.set(name, { value, source: "the environment" });
+    // Astro copies .env values into process.env; an equal value is reported under its file.
+    if (value !== undefined && entries.get(name)?.value !== value) {
+      entries.set(name, { value, source: "the environment" });
+    }
   }
   return entries;
 }
