@@ -18,7 +18,6 @@ describe("helpdeskyOrigin", () => {
 describe("helpdeskyCspConfig", () => {
   test("does nothing when the site has not turned CSP on", () => {
     expect(helpdeskyCspConfig(false, "https://helpdesky.io")).toBeNull();
-    expect(helpdeskyCspConfig(undefined, "https://helpdesky.io")).toBeNull();
   });
 
   test("allows the origin for scripts, styles, requests, frames and images, keeping 'self'", () => {
@@ -26,6 +25,7 @@ describe("helpdeskyCspConfig", () => {
       update: {
         security: {
           csp: {
+            algorithm: "SHA-256",
             directives: [
               "connect-src 'self' https://helpdesky.io",
               "frame-src 'self' https://helpdesky.io",
@@ -45,8 +45,9 @@ describe("helpdeskyCspConfig", () => {
   });
 
   test("never declares a directive twice: it asks the site to add the origin instead", () => {
-    const result = helpdeskyCspConfig({ directives: ["img-src 'self' data:", "connect-src 'self' https://helpdesky.io"] }, "https://helpdesky.io");
+    const result = helpdeskyCspConfig({ algorithm: "SHA-384", directives: ["img-src 'self' data:", "connect-src 'self' https://helpdesky.io"] }, "https://helpdesky.io");
     expect(result?.update.security.csp.directives).toEqual(["frame-src 'self' https://helpdesky.io"]);
+    expect(result?.update.security.csp.algorithm).toBe("SHA-384");
     expect(result?.notes).toEqual([
       'security.csp.directives declares "img-src" without https://helpdesky.io: add it there, or the Ticket Center may be blocked.',
     ]);

@@ -4,7 +4,8 @@ import { DEFAULT_SCRIPT_URL } from "./mode.ts";
 /** Directives the Ticket Center plausibly needs beyond its script: its API, frames and images. */
 const EMBED_DIRECTIVES = ["connect-src", "frame-src", "img-src"] as const;
 
-type CspObject = Exclude<AstroConfig["security"]["csp"], boolean | undefined>;
+type CspSetting = AstroConfig["security"]["csp"];
+type CspObject = Exclude<CspSetting, boolean>;
 
 /** The origin of the Ticket Center script; `null` for a same-origin path (the stand-in). */
 export function helpdeskyOrigin(scriptUrl: string | undefined): string | null {
@@ -25,7 +26,7 @@ export function helpdeskyOrigin(scriptUrl: string | undefined): string | null {
  * is off: enabling it is the site's decision.
  */
 export function helpdeskyCspConfig(
-  csp: AstroConfig["security"]["csp"],
+  csp: CspSetting,
   origin: string | null,
 ): { update: { security: { csp: CspObject } }; notes: string[] } | null {
   if (!csp) return null;
@@ -44,6 +45,8 @@ export function helpdeskyCspConfig(
     update: {
       security: {
         csp: {
+          // Repeated so that merging never changes the site's choice.
+          algorithm: csp === true ? "SHA-256" : csp.algorithm,
           directives,
           // Setting resources replaces Astro's default 'self', so it is listed again.
           scriptDirective: { resources: sources },
