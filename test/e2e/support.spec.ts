@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { startServer } from "./support/server.ts";
 
 const STANDIN_LABEL = "Local Helpdesky stand-in";
@@ -198,5 +200,33 @@ test.describe("without stand-in mode", () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+test.describe("the Vercel function", () => {
+  const FUNCTION_DIR = new URL("../../.vercel/output/functions/_render.func/", import.meta.url);
+
+  /** Status and body of `path` from the built function, run in a fresh Node process with `env`. */
+  function callFunction(path: string, env: Record<string, string>) {
+    const config = JSON.parse(readFileSync(new URL(".vc-config.json", FUNCTION_DIR), "utf8"));
+    const handlerUrl = new URL(config.handler, FUNCTION_DIR).href;
+    const script = `
+      const { default: handler } = await import(${JSON.stringify(handlerUrl)});
+      const response = await handler.fetch(new Request("https://acme.example" + ${JSON.stringify(path)}));
+      console.log(JSON.stringify({ status: response.status, body: await response.text() }));
+    `;
+    const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      encoding: "utf8",
+    });
+    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as { status: number; body: string };
+  }
+
+  test("serves the stand-in's script from its bundle in stand-in mode, and 404 otherwise", () => {
+    const on = callFunction("/helpdesky-standin/ticket-center.js", { HELPDESKY_STANDIN: "1" });
+    expect(on.status).toBe(200);
+    expect(on.body).toContain("document.currentScript");
+    const off = callFunction("/helpdesky-standin/ticket-center.js", {});
+    expect(off.status).toBe(404);
   });
 });

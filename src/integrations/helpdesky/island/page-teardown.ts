@@ -25,6 +25,10 @@ function keysOf(storage: Storage): Set<string> {
   return keys;
 }
 
+function isSiteIsland(node: Node): boolean {
+  return node instanceof Element && (node.localName === "astro-island" || node.querySelector("astro-island") !== null);
+}
+
 /** Removes every key a Helpdesky script may have left, for instance by a previous user of this browser. */
 export function clearHelpdeskyStorage(keep: ReadonlySet<string> = new Set()): void {
   for (const storage of storages()) {
@@ -52,7 +56,11 @@ export function trackPageAdditions(container: HTMLElement, keep: ReadonlySet<str
     for (const record of observer.takeRecords()) record.addedNodes.forEach((node) => added.add(node));
     observer.disconnect();
     // Nothing the island renders is a direct child of <head> or <body>: React roots live deeper.
-    for (const node of added) if (node.isConnected && !container.contains(node)) node.parentNode?.removeChild(node);
+    // Other islands of the site are never the script's, wherever they were added.
+    for (const node of added) {
+      if (!node.isConnected || container.contains(node) || isSiteIsland(node)) continue;
+      node.parentNode?.removeChild(node);
+    }
     for (const child of Array.from(container.childNodes)) {
       if (!(child instanceof Element && child.hasAttribute(ISLAND_OWNED_ATTRIBUTE))) child.remove();
     }
