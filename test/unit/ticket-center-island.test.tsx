@@ -216,9 +216,14 @@ describe("TicketCenterIsland", () => {
     const first = render(<TicketCenterIsland />);
     runEmbed(await findScript());
     await screen.findByText("ada@example.com");
+    // Another island of the site, added while the Ticket Center was open, is not the script's.
+    const otherIsland = document.body.appendChild(document.createElement("astro-island"));
     first.unmount();
     expect(scripts()).toHaveLength(0);
+    expect(document.getElementById("hdh-ticket-center")).toBeNull();
     expect(document.head.querySelector("link")).toBeNull();
+    expect(otherIsland.isConnected).toBe(true);
+    otherIsland.remove();
     expect(localStorage.getItem("hdh-draft")).toBeNull();
     expect(sessionStorage.getItem("embed-state")).toBeNull();
     expect(localStorage.getItem("site-theme")).toBe("dark");
