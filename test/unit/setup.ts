@@ -4,6 +4,6 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { server } from "./msw/server.ts";
 
 // Any request without a handler fails the test: no test reaches the network.
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
