@@ -35,6 +35,8 @@ test.afterEach(() => {
 
 test.describe("/support", () => {
   test("a signed-in user gets the stand-in Ticket Center, and a conversation they start stays", async ({ page }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
     const email = uniqueEmail("ada");
     await signIn(page, email);
     await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
@@ -64,6 +66,8 @@ test.describe("/support", () => {
   });
 
   test("another user sees none of the first user's conversations", async ({ page, browser }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
     const first = uniqueEmail("first");
     await signIn(page, first);
     await ticketCenter(page).getByLabel("Subject").fill("Private matter");
@@ -134,6 +138,8 @@ test.describe("/support", () => {
   });
 
   test("Sign out removes the panel here and in the user's other tab", async ({ page, context }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
     const email = uniqueEmail("leaving");
     await signIn(page, email);
     await expect(ticketCenter(page)).toBeVisible();

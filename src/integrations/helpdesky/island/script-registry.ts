@@ -82,7 +82,10 @@ export function mountTicketCenterScript(
   script.addEventListener("load", () => settle(onLoad));
   script.addEventListener("error", () => settle(onError));
 
+  let disposed = false;
   const dispose = () => {
+    if (disposed) return;
+    disposed = true;
     settled = true;
     clearTimeout(timer);
     script.remove();
