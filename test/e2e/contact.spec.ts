@@ -6,8 +6,6 @@ import { inboxRows } from "./support/contact-inbox.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { startWebhookReceiver } from "./support/webhook-receiver.ts";
 
-// The shared server allows 10 submissions a minute per address, and every spec posts from
-// 127.0.0.1: tests that post many times start a server of their own.
 
 interface Typed {
   Name: string;
@@ -142,7 +140,7 @@ test.describe("Contact Form when delivery fails", () => {
     const mailto = page.getByRole("link", { name: "Email it to us instead" });
     await expect(mailto).toHaveAttribute(
       "href",
-      "mailto:help@acme.example?subject=Invoice%20question&body=The%20dashboard%20is%20down%20%26%20I%20can't%20log%20in.",
+      "mailto:help@acme.example?subject=Invoice%20question&body=The%20dashboard%20is%20down%20%26%20I%20can%27t%20log%20in.",
     );
     // One attempt and one retry, both signed and under one idempotency key.
     expect(receiver.received).toHaveLength(2);

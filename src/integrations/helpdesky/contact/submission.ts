@@ -36,7 +36,7 @@ export type ContactOutcome =
   | ({ status: 409; kind: "key_reused" } & Typed)
   | { status: 413; kind: "too_large" }
   | { status: 415; kind: "unsupported_type" }
-  | { status: 429; kind: "rate_limited"; retryAfterSeconds: number }
+  | ({ status: 429; kind: "rate_limited"; retryAfterSeconds: number } & Typed)
   | ({ status: 502 | 503; kind: "delivery_failed" | "not_configured"; supportEmail: string } & Typed);
 
 interface Parsed {
@@ -51,8 +51,8 @@ interface Parsed {
  */
 export async function submitContact(request: Request, clientAddress: string, deps: SubmissionDeps): Promise<ContactOutcome> {
   const log = deps.log ?? ((line) => console.warn(`[helpdesky] ${line}`));
+  // Every attempt counts, but a refused one is still read (at most 64 KB) so the form can show it again.
   const rate = deps.rateLimiter.take(clientAddress);
-  if (!rate.allowed) return { status: 429, kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds };
 
   let parsed: Parsed | "unsupported" | "malformed";
   try {
@@ -60,6 +60,10 @@ export async function submitContact(request: Request, clientAddress: string, dep
   } catch (error) {
     if (error instanceof BodyTooLargeError) return { status: 413, kind: "too_large" };
     throw error;
+  }
+  if (!rate.allowed) {
+    const typed = typeof parsed === "object" ? typedValues(parsed.fields) : { values: {}, source: "" };
+    return { status: 429, kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds, ...typed };
   }
   if (parsed === "unsupported") return { status: 415, kind: "unsupported_type" };
   if (parsed === "malformed") return { status: 400, kind: "malformed" };
