@@ -6,6 +6,8 @@ import { inboxRows } from "./support/contact-inbox.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { startWebhookReceiver } from "./support/webhook-receiver.ts";
 
+// Several tests post the form two or three times through a real browser: give them room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 interface Typed {
   Name: string;
