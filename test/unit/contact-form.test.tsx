@@ -17,7 +17,7 @@ const button = () => screen.getByRole("button", { name: "Send message" }) as HTM
 
 const API = "http://localhost:3000/api/contact";
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
   server.resetHandlers();
   cleanup();

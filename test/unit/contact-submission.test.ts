@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import type { ContactDelivery, DeliveryResult } from "../../src/integrations/helpdesky/contact/delivery.ts";
+import type { ContactDelivery, Delivery, DeliveryResult } from "../../src/integrations/helpdesky/contact/delivery.ts";
 import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
 import { memoryRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
 import { MAX_BODY_BYTES } from "../../src/integrations/helpdesky/contact/read-body.ts";
@@ -13,7 +13,7 @@ function fakeDelivery(...results: DeliveryResult[]) {
   const calls: string[] = [];
   const delivery: ContactDelivery = {
     kind: "local-inbox",
-    deliver: vi.fn(async ({ idempotencyKey }) => {
+    deliver: vi.fn(async ({ idempotencyKey }: Delivery): Promise<DeliveryResult> => {
       calls.push(idempotencyKey);
       return results.shift() ?? { ok: true };
     }),
