@@ -72,7 +72,9 @@ describe("ContactForm", () => {
     const user = setup();
     await fillIn(user);
     await send(user);
-    expect((await screen.findByRole("status")).textContent).toContain("Your message was sent.");
+    const confirmation = await screen.findByRole("status");
+    expect(confirmation.textContent).toContain("Your message was sent.");
+    expect(document.activeElement).toBe(confirmation);
     expect(received).toHaveLength(1);
     expect(received[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
     expect(received[0]!.body).toMatchObject({ name: "Ada", email: "ada@example.com", subject: "Invoice", message: "My invoice is wrong.", source: "/support", website: "" });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from "react";
 import "./contact-form.css";
 import { contactMailto } from "./mailto.ts";
 import { CONTACT_NOTICES, rateLimitedNotice } from "./messages.ts";
@@ -21,6 +21,8 @@ export interface ContactFormProps {
   supportEmail?: string;
   /** The Contact Form API; matches the integration's `contactRoute`. */
   endpoint?: string;
+  /** Where the form posts before it hydrates: the site's no-JS form page. */
+  action?: string;
   /** How long one request may take before the form says so, in ms. */
   timeoutMs?: number;
 }
@@ -33,7 +35,13 @@ const EMPTY: Required<ContactValues> = { name: "", email: "", subject: "", messa
  * The Contact Form for script-driven pages such as the Ticket Center island: posts JSON with an
  * idempotency key, keeps the text on every failure, and offers mailto when delivery is impossible.
  */
-export function ContactForm({ source, supportEmail, endpoint = "/api/contact", timeoutMs = 15_000 }: ContactFormProps) {
+export function ContactForm({
+  source,
+  supportEmail,
+  endpoint = "/api/contact",
+  action = "/contact/send",
+  timeoutMs = 15_000,
+}: ContactFormProps) {
   const idPrefix = useId();
   const [values, setValues] = useState<Required<ContactValues>>(EMPTY);
   const [honeypot, setHoneypot] = useState("");
@@ -46,10 +54,16 @@ export function ContactForm({ source, supportEmail, endpoint = "/api/contact", t
   const sendingRef = useRef(false);
   const shownAt = useRef(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const sentRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     shownAt.current = Date.now();
   }, []);
+
+  // The form is replaced by the confirmation: move focus there so that it is read out.
+  useEffect(() => {
+    if (status === "sent") sentRef.current?.focus();
+  }, [status]);
 
   const idOf = (name: string) => `${idPrefix}-${name}`;
 
@@ -67,7 +81,7 @@ export function ContactForm({ source, supportEmail, endpoint = "/api/contact", t
     setMailtoHref(withMailto?.href ?? (supportEmail ? contactMailto(supportEmail, values) : null));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sendingRef.current) return;
     const pagePath = source ?? window.location.pathname;
@@ -141,7 +155,7 @@ export function ContactForm({ source, supportEmail, endpoint = "/api/contact", t
   if (status === "sent") {
     return (
       <div className="contact-form">
-        <p className="contact-notice contact-notice-success" role="status">
+        <p ref={sentRef} className="contact-notice contact-notice-success" role="status" tabIndex={-1}>
           {notice}
         </p>
         <button className="button button-secondary" type="button" onClick={() => setStatus("idle")}>
@@ -153,7 +167,8 @@ export function ContactForm({ source, supportEmail, endpoint = "/api/contact", t
 
   const sending = status === "sending";
   return (
-    <form ref={formRef} className="contact-form" method="post" action={endpoint} noValidate onSubmit={submit} aria-busy={sending}>
+    <form ref={formRef} className="contact-form" method="post" action={action} noValidate onSubmit={submit} aria-busy={sending}>
+      <input type="hidden" name="source" value={source ?? ""} />
       {status === "failed" && notice && (
         <div className="contact-notice contact-notice-error" role="alert">
           <p>{notice}</p>
