@@ -101,11 +101,13 @@ describe("TicketCenterIsland", () => {
     expect(init?.credentials).toBe("include");
   });
 
-  test("offers a sign-in prompt to an anonymous visitor, and loads no script", async () => {
+  test("offers an anonymous visitor the Contact Form and a sign-in link, and loads no script", async () => {
     server.use(token.anonymous());
     render(<TicketCenterIsland />);
     const link = await screen.findByRole("link", { name: "Sign in" });
     expect(link.getAttribute("href")).toBe("/login?next=/support");
+    expect(screen.getByRole("textbox", { name: "Message" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Send message" })).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(scripts()).toHaveLength(0);
   });
