@@ -3,6 +3,10 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIXTURES_DIR, ROOT } from "./paths.ts";
+import { writeSupportVariants } from "./support-variants.ts";
+
+/** The checkout to benchmark: this one, or another given by BENCH_SOURCE (read, never written). */
+const SOURCE = process.env.BENCH_SOURCE ?? ROOT;
 
 /** What a bench copy is made of: the project's sources, never its build output. */
 const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "security-headers.mjs", "src", "public", "scripts"];
@@ -13,7 +17,10 @@ export interface BenchCopy {
 }
 
 export interface BenchCopyOptions {
-  /** Adds bench/fixtures/pages/ under src/pages/bench/ (baseline pages that are never shipped). */
+  /**
+   * Overlays bench/fixtures/src/ on the copy's src/ (baseline pages under /bench/, never shipped)
+   * and adds variants of /support without some of its resource hints.
+   */
   benchPages?: boolean;
   /** Builds for Vercel (`.vercel/output`) instead of the Node server (`dist/`). */
   vercel?: boolean;
@@ -28,7 +35,7 @@ export interface BenchCopyOptions {
 export function buildBenchCopy({ benchPages = false, vercel = false, config }: BenchCopyOptions = {}): BenchCopy {
   const dir = mkdtempSync(join(tmpdir(), "helpdesky-bench-"));
   for (const name of COPIED) {
-    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+    if (existsSync(join(SOURCE, name))) cpSync(join(SOURCE, name), join(dir, name), { recursive: true });
   }
   if (vercel) {
     // The Vercel adapter traces dependencies from the project's real path: a symlinked
@@ -37,7 +44,10 @@ export function buildBenchCopy({ benchPages = false, vercel = false, config }: B
   } else {
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   }
-  if (benchPages) cpSync(join(FIXTURES_DIR, "pages"), join(dir, "src/pages/bench"), { recursive: true });
+  if (benchPages) {
+    cpSync(join(FIXTURES_DIR, "src"), join(dir, "src"), { recursive: true });
+    writeSupportVariants(dir);
+  }
 
   const args = ["node_modules/astro/bin/astro.mjs", "build"];
   if (config) {
