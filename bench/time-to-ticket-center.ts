@@ -1,0 +1,156 @@
+// Time to Ticket Center (issue part 1): in Chromium on an emulated slow 4G link, signed in, when
+// the request for ticket-center.js starts and when the Ticket Center has rendered, from navigation
+// start. Medians of fresh-cache loads, interleaved across pages, for: the island (/support), the
+// guide's approach (a page rendered per request that writes the script tag), a server island
+// (`server:defer`) writing the script tag, and variants of /support without some resource hints.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
+import { printTable, writeResults, type Row } from "./lib/report.ts";
+import { startProductionServer } from "./lib/server.ts";
+import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
+import { fmt, fmtRatio, median, ratio } from "./lib/stats.ts";
+import { SUPPORT_VARIANTS } from "./lib/support-variants.ts";
+
+const LOADS = Number(process.env.BENCH_TTC_LOADS ?? 10);
+// What the stand-in shows once it has verified the signature and listed the conversations.
+const RENDERED = "#hdh-ticket-center .hdh-standin-list";
+const AUTH_ERROR = "#hdh-ticket-center .hdh-standin-error";
+const SCRIPT = /\/ticket-center\.js(\?|$)/;
+const TOKEN = /\/api\/helpdesky-token(\?|$)/;
+
+interface Variant {
+  name: string;
+  path: string;
+  /** A step towards the island as shipped, shown against the island rather than the baseline. */
+  step?: boolean;
+}
+
+interface Load {
+  /** Time to first byte of the HTML. */
+  htmlMs: number;
+  tokenStartMs: number | null;
+  scriptStartMs: number;
+  renderedMs: number;
+}
+
+/** Records, in the page's own clock, when the Ticket Center's rendered content first appears. */
+const WATCH_RENDER = (selector: string) => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function measure(browser: Browser, siteUrl: string, cookie: string, path: string): Promise<Load> {
+  const context = await signedInContext(browser, siteUrl, cookie);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(WATCH_RENDER, RENDERED);
+    await emulateNetwork(page);
+    await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
+    const shown = await page.waitForSelector(`${RENDERED}, ${AUTH_ERROR}`, { timeout: 30_000 });
+    if (await shown.evaluate((node, error) => node.matches(error), AUTH_ERROR)) throw new Error(`${path}: the Ticket Center showed an authentication error`);
+    const timings = await page.evaluate(
+      ([script, token]) => {
+        const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+        const first = (pattern: string) => {
+          const starts = resources.filter((r) => new RegExp(pattern).test(new URL(r.name).pathname)).map((r) => r.startTime);
+          return starts.length ? Math.min(...starts) : null;
+        };
+        const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        return {
+          htmlMs: navigation?.responseStart ?? Number.NaN,
+          tokenStartMs: first(token),
+          scriptStartMs: first(script) ?? Number.NaN,
+          renderedMs: (window as unknown as { __hdhRenderedAt?: number }).__hdhRenderedAt ?? Number.NaN,
+        };
+      },
+      [SCRIPT.source, TOKEN.source] as const,
+    );
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log("time-to-ticket-center: building the bench copy (Node adapter, with bench-only pages)…");
+  const copy = sharedBenchCopy({ benchPages: true });
+  const variants: Variant[] = [
+    { name: "island (/support, static)", path: "/support" },
+    { name: "guide: per-request page", path: "/bench/guide" },
+    { name: "server island (server:defer)", path: "/bench/server-island" },
+  ];
+  for (const name of Object.keys(SUPPORT_VARIANTS)) {
+    if (existsSync(join(copy.dir, "src/pages/bench", `${name}.astro`))) {
+      variants.push({ name: `island, ${name.replace("support-", "").replaceAll("-", " ")}`, path: `/bench/${name}`, step: true });
+    }
+  }
+
+  const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
+  const browser = await launchChromium();
+  try {
+    const cookie = await signIn(server.url);
+    const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
+    // One unmeasured load per page first (server-side warm-up), then the measured loads, interleaved.
+    for (const v of variants) await measure(browser, server.url, cookie, v.path);
+    for (let i = 1; i <= LOADS; i++) {
+      console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
+      for (const v of variants) loads[v.name]!.push(await measure(browser, server.url, cookie, v.path));
+    }
+
+    const medians = Object.fromEntries(
+      variants.map((v) => {
+        const all = loads[v.name]!;
+        const tokenStarts = all.map((l) => l.tokenStartMs).filter((t): t is number => t !== null);
+        return [
+          v.name,
+          {
+            htmlMs: median(all.map((l) => l.htmlMs)),
+            tokenStartMs: tokenStarts.length ? median(tokenStarts) : null,
+            scriptStartMs: median(all.map((l) => l.scriptStartMs)),
+            renderedMs: median(all.map((l) => l.renderedMs)),
+          },
+        ];
+      }),
+    );
+    const baseline = medians[variants[1]!.name]!;
+    const island = medians[variants[0]!.name]!;
+    const rows: Row[] = variants.map((v) => {
+      const m = medians[v.name]!;
+      const against = v.step ? island : baseline;
+      return {
+        page: v.name,
+        "HTML TTFB ms": fmt(m.htmlMs),
+        "token start ms": m.tokenStartMs === null ? "–" : fmt(m.tokenStartMs),
+        "script start ms": fmt(m.scriptStartMs),
+        "rendered ms": fmt(m.renderedMs),
+        "script × guide": v.step ? "" : fmtRatio(ratio(m.scriptStartMs, baseline.scriptStartMs)),
+        "rendered × guide": v.step ? "" : fmtRatio(ratio(m.renderedMs, baseline.renderedMs)),
+        "rendered × island": v.step ? fmtRatio(ratio(m.renderedMs, island.renderedMs)) : "",
+      };
+    });
+    const network = `${SLOW_4G.latencyMs} ms RTT, ${SLOW_4G.downloadKbps / 1000} Mbps down, ${SLOW_4G.uploadKbps} Kbps up`;
+    printTable(`Time to Ticket Center: median of ${LOADS} fresh-cache loads, ${network}, Chromium ${chromiumVersion(browser)}`, rows);
+    const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
+    console.log(`\nTarget: island ≤ 1.05× the guide's page: ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
+    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, loadsPerPage: LOADS, variants, medians, loads });
+    console.log(`time-to-ticket-center: wrote ${file}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await run();
+  } finally {
+    removeSharedCopies();
+  }
+}
