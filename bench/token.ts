@@ -11,7 +11,7 @@ import { BENCH_SESSION_SECRET, sealedCookie, signIn } from "./lib/session.ts";
 import { fmt, fmtRatio, ratio } from "./lib/stats.ts";
 
 const CONNECTIONS = [1, 16, 64];
-const SECONDS = Number(process.env.BENCH_TOKEN_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_TOKEN_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_TOKEN_ROUNDS ?? 2);
 
 /** Fails loudly when a target does not answer as expected, rather than measuring error pages. */
