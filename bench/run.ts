@@ -18,7 +18,12 @@ if (unknown.length > 0) {
 }
 const names = asked.length > 0 ? asked : Object.keys(BENCHMARKS);
 
-console.log(`Machine: ${JSON.stringify(machine())}`);
+const host = machine();
+console.log(`Machine: ${JSON.stringify(host)}`);
+if (host.loadAverage1m > host.cores) {
+  // Absolute figures then mostly measure the other work; ratios within a run still compare.
+  console.warn(`Warning: the machine is busy (load ${host.loadAverage1m} on ${host.cores} cores): absolute figures will be noisy.`);
+}
 const started = Date.now();
 let failed = false;
 try {

@@ -94,6 +94,7 @@ export async function run(): Promise<void> {
     { name: ISLAND, path: "/support", against: GUIDE },
     { name: GUIDE, path: "/bench/guide", against: GUIDE },
     { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
+    { name: "minimal loader, no React (static)", path: "/bench/minimal-loader", step: true, against: GUIDE },
     // The Node server sends files uncompressed; a CDN (or Vercel) in front gzips them.
     { name: "guide, gzip in front", path: "/bench/guide", step: true, gzip: true, against: "guide, gzip in front" },
     { name: "island, gzip in front", path: "/support", step: true, gzip: true, against: "guide, gzip in front" },
@@ -146,6 +147,7 @@ export async function run(): Promise<void> {
         loads: String(loads[v.name]!.length),
         "HTML TTFB ms": fmt(m.htmlMs),
         "token start ms": m.tokenStartMs === null ? "–" : fmt(m.tokenStartMs),
+        // With a preload of the script, this is when the preload starts.
         "script start ms": fmt(m.scriptStartMs),
         "rendered ms": fmt(m.renderedMs),
         "against": v.against === v.name ? "(baseline)" : v.against,
