@@ -72,7 +72,8 @@ export async function run(): Promise<void> {
 
     const support = pages.find((p) => p.path === "/support")!;
     const react = pages.find((p) => p.path === REACT_ONLY)!;
-    const islandOwn = { raw: support.raw - react.raw, gzip: support.gzip - react.gzip };
+    // Only meaningful once /support loads an island; before that there is nothing to subtract from.
+    const islandOwn = support.raw > 0 ? { raw: support.raw - react.raw, gzip: support.gzip - react.gzip } : null;
     const rows: Row[] = pages.map((p) => ({
       page: p.path === REACT_ONLY ? `${p.path} (React alone, bench-only)` : p.path,
       status: String(p.status),
@@ -96,8 +97,8 @@ export async function run(): Promise<void> {
       page: "island's own code (/support − React alone)",
       status: "",
       scripts: "",
-      "KB raw": kb(islandOwn.raw),
-      "KB gzip": kb(islandOwn.gzip),
+      "KB raw": islandOwn ? kb(islandOwn.raw) : "n/a",
+      "KB gzip": islandOwn ? kb(islandOwn.gzip) : "n/a",
       "inline KB raw": "",
       budget: "≈ 5 KB gzip",
       "embed KB gzip": "",
