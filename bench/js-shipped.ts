@@ -1,0 +1,123 @@
+// JavaScript shipped (issue part 2): bytes, raw and gzip, of the JavaScript each page loads in
+// Chromium (every script response, module preloads and dynamic imports included). The Helpdesky
+// embed (the stand-in's ticket-center.js, served by Helpdesky itself in production) is counted
+// apart. The island's own code is /support's JavaScript minus a bench-only page that loads an
+// empty React island the same way (React's own chunks and Astro's island runtime).
+import { gzipSync } from "node:zlib";
+import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { chromiumVersion, launchChromium, signedInContext } from "./lib/chromium.ts";
+import { printTable, writeResults, type Row } from "./lib/report.ts";
+import { startProductionServer } from "./lib/server.ts";
+import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
+import { kb } from "./lib/stats.ts";
+
+const PAGES = ["/", "/pricing", "/contact", "/login", "/support"];
+const REACT_ONLY = "/bench/react-only";
+const SUPPORT_BUDGET_GZIP = 72 * 1024;
+const EMBED_PATH = /^\/helpdesky-standin\//;
+
+interface Script {
+  url: string;
+  raw: number;
+  gzip: number;
+  embed: boolean;
+}
+
+interface PageJs {
+  path: string;
+  status: number;
+  scripts: Script[];
+  raw: number;
+  gzip: number;
+  embedRaw: number;
+  embedGzip: number;
+  /** Inline <script> text (Astro's island bootstrap), part of the HTML rather than a download. */
+  inlineRaw: number;
+}
+
+const sum = (scripts: Script[], key: "raw" | "gzip") => scripts.reduce((total, s) => total + s[key], 0);
+
+export async function run(): Promise<void> {
+  console.log("js: building the bench copy (Node adapter, with bench-only pages)…");
+  const copy = sharedBenchCopy({ benchPages: true });
+  const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
+  const browser = await launchChromium();
+  try {
+    const cookie = await signIn(server.url);
+    const pages: PageJs[] = [];
+    for (const path of [...PAGES, REACT_ONLY]) {
+      // Signed in, so /support loads its island; a fresh context each time, so nothing is cached.
+      const context = await signedInContext(browser, server.url, cookie);
+      const page = await context.newPage();
+      const pending: Promise<Script | null>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() !== "script") return;
+        pending.push(
+          response.body().then(
+            (body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body).length, embed: EMBED_PATH.test(new URL(response.url()).pathname) }),
+            () => null,
+          ),
+        );
+      });
+      const response = await page.goto(`${server.url}${path}`, { waitUntil: "networkidle", timeout: 30_000 });
+      const inlineRaw = await page.$$eval("script:not([src])", (nodes) =>
+        nodes.reduce((total, node) => total + new TextEncoder().encode(node.textContent ?? "").length, 0),
+      );
+      const scripts = (await Promise.all(pending)).filter((s): s is Script => s !== null);
+      const own = scripts.filter((s) => !s.embed);
+      const embed = scripts.filter((s) => s.embed);
+      pages.push({ path, status: response?.status() ?? 0, scripts, raw: sum(own, "raw"), gzip: sum(own, "gzip"), embedRaw: sum(embed, "raw"), embedGzip: sum(embed, "gzip"), inlineRaw });
+      await context.close();
+    }
+
+    const support = pages.find((p) => p.path === "/support")!;
+    const react = pages.find((p) => p.path === REACT_ONLY)!;
+    // Only meaningful once /support loads an island; before that there is nothing to subtract from.
+    const islandOwn = support.raw > 0 ? { raw: support.raw - react.raw, gzip: support.gzip - react.gzip } : null;
+    const rows: Row[] = pages.map((p) => ({
+      page: p.path === REACT_ONLY ? `${p.path} (React alone, bench-only)` : p.path,
+      status: String(p.status),
+      scripts: String(p.scripts.filter((s) => !s.embed).length),
+      "KB raw": kb(p.raw),
+      "KB gzip": kb(p.gzip),
+      "inline KB raw": kb(p.inlineRaw),
+      budget:
+        p.path === "/support"
+          ? `${kb(p.gzip)} / ${kb(SUPPORT_BUDGET_GZIP)} KB gzip`
+          : p.path === REACT_ONLY
+            ? ""
+            : p.status !== 200
+              ? "no page"
+              : p.gzip === 0
+                ? "0 ✓"
+                : "should be 0",
+      "embed KB gzip": p.embedGzip ? kb(p.embedGzip) : "",
+    }));
+    rows.push({
+      page: "island's own code (/support − React alone)",
+      status: "",
+      scripts: "",
+      "KB raw": islandOwn ? kb(islandOwn.raw) : "n/a",
+      "KB gzip": islandOwn ? kb(islandOwn.gzip) : "n/a",
+      "inline KB raw": "",
+      budget: "≈ 5 KB gzip",
+      "embed KB gzip": "",
+    });
+    printTable(`JavaScript shipped (gzip: zlib level 6; Chromium ${chromiumVersion(browser)})`, rows);
+    const withinBudget = support.gzip <= SUPPORT_BUDGET_GZIP;
+    console.log(`\n/support: ${kb(support.gzip)} KB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KB: ${withinBudget ? "within budget" : "OVER BUDGET"}`);
+    const file = writeResults("js-shipped", { chromium: chromiumVersion(browser), budgetGzip: SUPPORT_BUDGET_GZIP, withinBudget, islandOwn, pages });
+    console.log(`js: wrote ${file}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await run();
+  } finally {
+    removeSharedCopies();
+  }
+}

@@ -1,0 +1,35 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromiumLaunchOptions } from "../../test/e2e/support/chromium.ts";
+
+/** Debian's Chromium, headless, with the test suite's flags (no sandbox, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ ...chromiumLaunchOptions, headless: true });
+}
+
+/** Chromium's version string, for the report. */
+export function chromiumVersion(browser: Browser): string {
+  return browser.version();
+}
+
+/** A fresh context (empty cache) that carries the demo session cookie for the site. */
+export async function signedInContext(browser: Browser, siteUrl: string, cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const eq = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: siteUrl, httpOnly: true, sameSite: "Lax" }]);
+  return context;
+}
+
+/** Slow 4G as Lighthouse defines it: 150 ms round trip, 1.6 Mbps down, 750 Kbps up. */
+export const SLOW_4G = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
+
+/** Applies network emulation to one page through the DevTools protocol. */
+export async function emulateNetwork(page: Page, network = SLOW_4G): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: network.latencyMs,
+    downloadThroughput: (network.downloadKbps * 1000) / 8,
+    uploadThroughput: (network.uploadKbps * 1000) / 8,
+  });
+}

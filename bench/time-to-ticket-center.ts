@@ -1,0 +1,178 @@
+// Time to Ticket Center (issue part 1): in Chromium on an emulated slow 4G link, signed in, when
+// the request for ticket-center.js starts and when the Ticket Center has rendered, from navigation
+// start. Medians of fresh-cache loads, interleaved across pages, for: the island (/support), the
+// guide's approach (a page rendered per request that writes the script tag), a server island
+// (`server:defer`) writing the script tag, and variants of /support without some resource hints.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
+import { printTable, writeResults, type Row } from "./lib/report.ts";
+import { startGzipProxy } from "./lib/gzip-proxy.ts";
+import { startProductionServer } from "./lib/server.ts";
+import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
+import { fmt, fmtRatio, median, ratio } from "./lib/stats.ts";
+import { SUPPORT_VARIANTS } from "./lib/support-variants.ts";
+
+const LOADS = Number(process.env.BENCH_TTC_LOADS ?? 10);
+// The steps (variants of the island) get fewer loads, to keep `npm run bench` within minutes.
+const STEP_LOADS = Math.min(LOADS, Number(process.env.BENCH_TTC_STEP_LOADS ?? 4));
+// What the stand-in shows once it has verified the signature and listed the conversations.
+const RENDERED = "#hdh-ticket-center .hdh-standin-list";
+const AUTH_ERROR = "#hdh-ticket-center .hdh-standin-error";
+const SCRIPT = /\/ticket-center\.js(\?|$)/;
+const TOKEN = /\/api\/helpdesky-token(\?|$)/;
+
+interface Variant {
+  name: string;
+  path: string;
+  /** Fewer loads: a step that explains the island's figure rather than a headline figure. */
+  step?: boolean;
+  /** The variant its ratios are taken against. */
+  against: string;
+  /** Served through the gzip proxy rather than straight from the Node server. */
+  gzip?: boolean;
+}
+
+interface Load {
+  /** Time to first byte of the HTML. */
+  htmlMs: number;
+  tokenStartMs: number | null;
+  scriptStartMs: number;
+  renderedMs: number;
+}
+
+/** Records, in the page's own clock, when the Ticket Center's rendered content first appears. */
+const WATCH_RENDER = (selector: string) => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function measure(browser: Browser, siteUrl: string, cookie: string, path: string): Promise<Load> {
+  const context = await signedInContext(browser, siteUrl, cookie);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(WATCH_RENDER, RENDERED);
+    await emulateNetwork(page);
+    await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
+    const shown = await page.waitForSelector(`${RENDERED}, ${AUTH_ERROR}`, { timeout: 30_000 });
+    if (await shown.evaluate((node, error) => node.matches(error), AUTH_ERROR)) throw new Error(`${path}: the Ticket Center showed an authentication error`);
+    const timings = await page.evaluate(
+      ([script, token]) => {
+        const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+        const first = (pattern: string) => {
+          const starts = resources.filter((r) => new RegExp(pattern).test(new URL(r.name).pathname)).map((r) => r.startTime);
+          return starts.length ? Math.min(...starts) : null;
+        };
+        const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        return {
+          htmlMs: navigation?.responseStart ?? Number.NaN,
+          tokenStartMs: first(token),
+          scriptStartMs: first(script) ?? Number.NaN,
+          renderedMs: (window as unknown as { __hdhRenderedAt?: number }).__hdhRenderedAt ?? Number.NaN,
+        };
+      },
+      [SCRIPT.source, TOKEN.source] as const,
+    );
+    return timings;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log("time-to-ticket-center: building the bench copy (Node adapter, with bench-only pages)…");
+  const copy = sharedBenchCopy({ benchPages: true });
+  const ISLAND = "island (/support, static)";
+  const GUIDE = "guide: per-request page";
+  const variants: Variant[] = [
+    { name: ISLAND, path: "/support", against: GUIDE },
+    { name: GUIDE, path: "/bench/guide", against: GUIDE },
+    { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
+    { name: "minimal loader, no React (static)", path: "/bench/minimal-loader", step: true, against: GUIDE },
+    // The Node server sends files uncompressed; a CDN (or Vercel) in front gzips them.
+    { name: "guide, gzip in front", path: "/bench/guide", step: true, gzip: true, against: "guide, gzip in front" },
+    { name: "island, gzip in front", path: "/support", step: true, gzip: true, against: "guide, gzip in front" },
+  ];
+  for (const name of Object.keys(SUPPORT_VARIANTS)) {
+    if (existsSync(join(copy.dir, "src/pages/bench", `${name}.astro`))) {
+      variants.push({ name: `island, ${name.replace("support-", "").replaceAll("-", " ")}`, path: `/bench/${name}`, step: true, against: ISLAND });
+    }
+  }
+
+  const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
+  const proxy = await startGzipProxy(server.url);
+  const browser = await launchChromium();
+  try {
+    const cookie = await signIn(server.url);
+    const base = (v: Variant) => (v.gzip ? proxy.url : server.url);
+    const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
+    // One unmeasured load of each headline page first (server-side warm-up), then the measured
+    // loads, interleaved; the steps share those pages' server code.
+    for (const v of variants.filter((v) => !v.step)) await measure(browser, base(v), cookie, v.path);
+    for (let i = 1; i <= LOADS; i++) {
+      console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
+      for (const v of variants) {
+        if (v.step && i > STEP_LOADS) continue;
+        loads[v.name]!.push(await measure(browser, base(v), cookie, v.path));
+      }
+    }
+
+    const medians = Object.fromEntries(
+      variants.map((v) => {
+        const all = loads[v.name]!;
+        const tokenStarts = all.map((l) => l.tokenStartMs).filter((t): t is number => t !== null);
+        return [
+          v.name,
+          {
+            htmlMs: median(all.map((l) => l.htmlMs)),
+            tokenStartMs: tokenStarts.length ? median(tokenStarts) : null,
+            scriptStartMs: median(all.map((l) => l.scriptStartMs)),
+            renderedMs: median(all.map((l) => l.renderedMs)),
+          },
+        ];
+      }),
+    );
+    const baseline = medians[GUIDE]!;
+    const island = medians[ISLAND]!;
+    const rows: Row[] = variants.map((v) => {
+      const m = medians[v.name]!;
+      const against = medians[v.against]!;
+      return {
+        page: v.name,
+        loads: String(loads[v.name]!.length),
+        "HTML TTFB ms": fmt(m.htmlMs),
+        "token start ms": m.tokenStartMs === null ? "–" : fmt(m.tokenStartMs),
+        // With a preload of the script, this is when the preload starts.
+        "script start ms": fmt(m.scriptStartMs),
+        "rendered ms": fmt(m.renderedMs),
+        "against": v.against === v.name ? "(baseline)" : v.against,
+        "script ×": fmtRatio(ratio(m.scriptStartMs, against.scriptStartMs)),
+        "rendered ×": fmtRatio(ratio(m.renderedMs, against.renderedMs)),
+      };
+    });
+    const network = `${SLOW_4G.latencyMs} ms RTT, ${SLOW_4G.downloadKbps / 1000} Mbps down, ${SLOW_4G.uploadKbps} Kbps up`;
+    printTable(`Time to Ticket Center: median of ${LOADS} fresh-cache loads (steps: ${STEP_LOADS}), ${network}, Chromium ${chromiumVersion(browser)}`, rows);
+    const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
+    console.log(`\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
+    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads });
+    console.log(`time-to-ticket-center: wrote ${file}`);
+  } finally {
+    await browser.close();
+    await proxy.stop();
+    await server.stop();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await run();
+  } finally {
+    removeSharedCopies();
+  }
+}
