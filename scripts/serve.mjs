@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Serves the production build (`npm run build`) the way it runs in production: the Node adapter's
 // handler for pages, files and on-demand routes, wrapped so that every response, prerendered files
-// included, carries the site's security headers. (Astro's standalone server serves prerendered
-// files without middleware, and `astro preview` refuses the Vercel adapter's output.)
+// included, carries the site's security headers, and build assets go out compressed as a CDN
+// would send them. (Astro's standalone server serves prerendered files without middleware, and
+// `astro preview` refuses the Vercel adapter's output.)
 //
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
 //   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
@@ -12,6 +13,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { securityHeaders } from "../security-headers.mjs";
+import { compressedAssets } from "./compressed-assets.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -66,6 +68,8 @@ function pagePath(/** @type {string} */ url) {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
+const serveCompressed = compressedAssets(new URL("client/", dist).pathname);
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
   let policy;
@@ -75,7 +79,7 @@ const server = createServer((req, res) => {
     // A malformed URL: the handler answers it.
   }
   if (policy) res.setHeader("Content-Security-Policy", policy);
-  handler(req, res);
+  if (!serveCompressed(req, res)) handler(req, res);
 });
 server.listen(port, host, () => {
   const address = server.address();
