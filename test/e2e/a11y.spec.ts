@@ -18,3 +18,14 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
   });
 }
+
+// WCAG 1.4.10 Reflow: at 320 CSS px nothing may need horizontal scrolling.
+test.describe("reflow at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const { name, open } of pageCases) {
+    test(`${name} fits without horizontal scrolling`, async ({ page }) => {
+      test.skip(!(await open(page)), "not in this build");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    });
+  }
+});
