@@ -10,6 +10,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test.use({ colorScheme });
     for (const { name, open } of pageCases) {
       test(`${name} has no WCAG 2.1 AA violations`, async ({ page }) => {
+        test.slow(); // axe walks the whole page: seconds each on a busy two-core runner.
         test.skip(!(await open(page)), "not in this build");
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         const summary = violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(" ")) }));

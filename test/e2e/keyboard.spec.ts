@@ -19,6 +19,7 @@ async function tabTo(page: Page, name: string) {
 }
 
 test("keyboard alone signs in, reaches the Ticket Center and signs out", async ({ page }) => {
+  test.slow(); // Dozens of key presses, each followed by a look at the focused element.
   await page.goto("/");
   await tabTo(page, "Skip to content");
   await tabTo(page, "Sign in");
