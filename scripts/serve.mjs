@@ -5,8 +5,11 @@
 // files without middleware, and `astro preview` refuses the Vercel adapter's output.)
 //
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
+//   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
 import { createServer } from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { securityHeaders } from "../security-headers.mjs";
 
@@ -14,17 +17,19 @@ const { values } = parseArgs({
   options: {
     host: { type: "string" },
     port: { type: "string" },
+    dist: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("Usage: npm run preview -- [--host <address>] [--port <number>]");
+  console.log("Usage: npm run preview -- [--host <address>] [--port <number>] [--dist <folder>]");
   process.exit(0);
 }
 
-const entry = new URL("../dist/server/entry.mjs", import.meta.url);
+const dist = values.dist ? pathToFileURL(`${resolve(values.dist)}/`) : new URL("../dist/", import.meta.url);
+const entry = new URL("server/entry.mjs", dist);
 if (!existsSync(entry)) {
-  console.error("No Node build found in dist/. Run `npm run build` first (without VERCEL set).");
+  console.error(`No Node build found in ${new URL(".", entry).pathname}. Run \`npm run build\` first (without VERCEL set).`);
   process.exit(1);
 }
 
@@ -38,8 +43,38 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
 const { handler } = await import(entry.href);
 
+// The Content-Security-Policy of each prerendered page, which the adapter's `staticHeaders` writes
+// to _headers.json. The adapter's own lookup matches by substring, so "/support/" gets no policy
+// and "/" gets the first listed page's. Set the exact page's policy first; for "/" the adapter
+// then sets the first page's, which is the same while all pages share one policy (they do here:
+// Astro hashes every hydration script the site may use into each page's policy).
+const headersFile = new URL("_headers.json", dist);
+/** @type {Map<string, string>} */
+const staticPolicies = new Map(
+  existsSync(headersFile)
+    ? JSON.parse(readFileSync(headersFile, "utf8")).flatMap((/** @type {any} */ entry) =>
+        entry.headers
+          .filter((/** @type {any} */ header) => header.key.toLowerCase() === "content-security-policy")
+          .map((/** @type {any} */ header) => [entry.pathname, header.value]),
+      )
+    : [],
+);
+
+/** The page path a request URL names: no query, no trailing slash or index.html. */
+function pagePath(/** @type {string} */ url) {
+  const path = decodeURI(url.split(/[?#]/)[0] ?? "/").replace(/\/index\.html$/, "/");
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  let policy;
+  try {
+    policy = staticPolicies.get(pagePath(req.url ?? "/"));
+  } catch {
+    // A malformed URL: the handler answers it.
+  }
+  if (policy) res.setHeader("Content-Security-Policy", policy);
   handler(req, res);
 });
 server.listen(port, host, () => {

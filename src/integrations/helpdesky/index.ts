@@ -1,18 +1,28 @@
 import type { AstroIntegration } from "astro";
+import { fileURLToPath } from "node:url";
+import { helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
+import { leakGuardIntegration } from "./guards/leak-guard.ts";
+import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
- * the Ticket Center island asks for its signed credentials.
+ * the Ticket Center island asks for its signed credentials, the Helpdesky origin in the site's
+ * Content Security Policy, and a guard that fails any build exposing the HMAC secret.
  */
 export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroIntegration {
   const options = parseHelpdeskyOptions(userOptions);
   return {
     name: "helpdesky",
     hooks: {
-      "astro:config:setup": ({ updateConfig, injectRoute }) => {
-        updateConfig({ env: { schema: helpdeskyEnvFields } });
+      "astro:config:setup": ({ config, command, updateConfig, injectRoute, logger }) => {
+        updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [leakGuardIntegration()] });
+        const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
+        const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
+        const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
+        if (csp) updateConfig(csp.update);
+        for (const note of csp?.notes ?? []) logger.warn(note);
         injectRoute({
           pattern: options.tokenRoute,
           entrypoint: new URL("./routes/token.ts", import.meta.url),

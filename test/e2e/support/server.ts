@@ -28,14 +28,14 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the production Node server (`scripts/serve.mjs`) on loopback with the given environment,
- * a data folder of its own, and waits until it answers.
+ * a data folder of its own, and waits until it answers. `dist` serves another Node build.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, dist?: string): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "helpdesky-e2e-"));
   const child: ChildProcess = spawn(
     process.execPath,
-    ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port)],
+    ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), ...(dist ? ["--dist", dist] : [])],
     {
       cwd: ROOT,
       env: { ...process.env, HELPDESKY_DATA_DIR: dataDir, ...env },

@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { doctorCommand } from "./doctor-command.ts";
+import { CliError, EXIT, type CliIo, type ExitCode } from "./io.ts";
+import { signCommand } from "./sign-command.ts";
+import { loadSiteEnv } from "./site-env.ts";
+import { USAGE } from "./usage.ts";
+import { verifyCommand } from "./verify-command.ts";
+
+const ARITY: Record<string, string[]> = {
+  sign: ["<email>"],
+  verify: ["<email>", "<signature>"],
+  doctor: [],
+};
+
+/** Runs one command line and returns its exit code; user errors become messages, not stack traces. */
+export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`helpdesky: ${error.message}`);
+      if (error.exitCode === EXIT.usage) io.err("Run `npm run helpdesky -- --help` for usage.");
+      return error.exitCode;
+    }
+    io.err(`helpdesky: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.problem;
+  }
+}
+
+function dispatch(argv: string[], io: CliIo): ExitCode {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: "boolean", short: "h" }, mode: { type: "string", default: "production" } },
+    });
+  } catch (error) {
+    throw new CliError((error as Error).message, EXIT.usage);
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || command === "help") {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (!command) throw new CliError("no command given.", EXIT.usage);
+  const expected = ARITY[command];
+  if (!expected) throw new CliError(`unknown command "${command}".`, EXIT.usage);
+  if (rest.length !== expected.length) {
+    throw new CliError(`usage: npm run helpdesky -- ${[command, ...expected].join(" ")}`, EXIT.usage);
+  }
+  const mode = parsed.values.mode;
+  if (!/^[A-Za-z0-9_-]+$/.test(mode)) throw new CliError(`--mode must be a simple name, got "${mode}".`, EXIT.usage);
+
+  const env = loadSiteEnv(io, mode);
+  if (command === "sign") return signCommand(rest[0]!, env, io);
+  if (command === "verify") return verifyCommand(rest[0]!, rest[1]!, env, io);
+  return doctorCommand(env, io);
+}

@@ -1,0 +1,18 @@
+/** The text of `--help`. */
+export const USAGE = `Usage: npm run helpdesky -- <command> [options]
+
+Checks and signs with the Helpdesky configuration the way the site reads it: the .env files
+(.env, .env.local, .env.<mode>, .env.<mode>.local) and the environment, which wins.
+
+Commands:
+  sign <email>                 Print the signature the token endpoint produces for <email>,
+                               to paste into Helpdesky's Verification Tool.
+  verify <email> <signature>   Say whether <signature> matches <email>; on a mismatch, look
+                               for the usual causes.
+  doctor                       Check the configuration, one line per check, with the fix.
+
+Options:
+  --mode <mode>   Which .env.<mode> files to read (default: production, as \`astro build\`).
+  -h, --help      Show this help.
+
+Exit codes: 0 ok, 1 a problem was found, 2 wrong usage. The secret is never printed.`;

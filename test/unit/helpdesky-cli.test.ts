@@ -1,0 +1,187 @@
+import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+
+// Runs the CLI as users do (`node …/cli/main.ts`) in a temporary site folder with its own .env
+// files and a minimal environment, so nothing from the developer's shell gets in.
+// Each case starts a Node process; on a busy machine that takes seconds, not milliseconds.
+vi.setConfig({ testTimeout: 60_000 });
+
+const MAIN = new URL("../../src/integrations/helpdesky/cli/main.ts", import.meta.url).pathname;
+const SECRET = "hdh_secret_canary_cli_7f3e9b2a";
+const EMAIL = "ada@example.com";
+const hmac = (message: string, key = SECRET) => createHmac("sha256", key).update(message).digest("hex");
+const SIGNATURE = hmac(EMAIL);
+
+const sites: string[] = [];
+afterEach(() => {
+  for (const site of sites.splice(0)) rmSync(site, { recursive: true, force: true });
+});
+
+function site(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "helpdesky-cli-"));
+  sites.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: options.cwd ?? site(),
+    env: { PATH: process.env.PATH ?? "", ...options.env },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
+}
+
+const configured = { HELPDESKY_HMAC_SECRET: SECRET, HELPDESKY_HELPDESK_ID: "hd_123" };
+const DEMO_AUTH = 'import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";\n';
+const REAL_AUTH = 'import { auth } from "./better-auth.ts";\n';
+
+describe("helpdesky CLI: usage", () => {
+  test.each([
+    [["--help"], 0, /^Usage: npm run helpdesky -- <command>/],
+    [["help"], 0, /Commands:\n  sign <email>/],
+    [[], 2, /no command given/],
+    [["frob"], 2, /unknown command "frob"/],
+    [["sign"], 2, /usage: npm run helpdesky -- sign <email>/],
+    [["verify", EMAIL], 2, /usage: npm run helpdesky -- verify <email> <signature>/],
+    [["doctor", "extra"], 2, /usage: npm run helpdesky -- doctor/],
+    [["doctor", "--nope"], 2, /Unknown option '--nope'/],
+    [["doctor", "--mode", "../x"], 2, /--mode must be a simple name/],
+  ])("%j exits %i", (args, code, message) => {
+    const result = cli(args);
+    expect(result.code).toBe(code);
+    expect(result.all).toMatch(message);
+    expect(result.all).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe("helpdesky CLI: sign", () => {
+  test("prints only the signature the token endpoint would produce", () => {
+    const result = cli(["sign", EMAIL], { env: configured });
+    expect(result).toMatchObject({ code: 0, stdout: `${SIGNATURE}\n`, stderr: "" });
+  });
+
+  test.each([
+    [".env", {}],
+    [".env.production", {}],
+    [".env.local", {}],
+  ])("reads the secret from %s", (file) => {
+    const cwd = site({ [file]: `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n` });
+    expect(cli(["sign", EMAIL], { cwd }).stdout).toBe(`${SIGNATURE}\n`);
+  });
+
+  test("lets the environment win over .env, and .env.production.local over .env, as Vite does", () => {
+    const cwd = site({ ".env": "HELPDESKY_HMAC_SECRET=hdh_secret_from_dotenv_file\n", ".env.production.local": `HELPDESKY_HMAC_SECRET=${SECRET}\n` });
+    expect(cli(["sign", EMAIL], { cwd }).stdout).toBe(`${SIGNATURE}\n`);
+    expect(cli(["sign", EMAIL], { cwd, env: { HELPDESKY_HMAC_SECRET: "hdh_secret_from_environment" } }).stdout).toBe(`${hmac(EMAIL, "hdh_secret_from_environment")}\n`);
+    expect(cli(["sign", EMAIL, "--mode", "development"], { cwd }).stdout).toBe(`${hmac(EMAIL, "hdh_secret_from_dotenv_file")}\n`);
+  });
+
+  test("trims the secret like the site, and says so", () => {
+    const result = cli(["sign", EMAIL], { env: { ...configured, HELPDESKY_HMAC_SECRET: `  ${SECRET}\n` } });
+    expect(result.stdout).toBe(`${SIGNATURE}\n`);
+    expect(result.stderr).toMatch(/whitespace around it; it was stripped/);
+  });
+
+  test("fails with exit 1 and where it looked when no secret is set", () => {
+    const result = cli(["sign", EMAIL]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/HELPDESKY_HMAC_SECRET is not set \(looked in \.env, \.env\.local, \.env\.production, \.env\.production\.local and the environment\)/);
+  });
+
+  test("refuses an unsignable email with exit 2", () => {
+    const result = cli(["sign", "ada@example.com\nBcc: x@y.z"], { env: configured });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Cannot sign this email: The email holds a control character or a line break/);
+  });
+});
+
+describe("helpdesky CLI: verify", () => {
+  test("says match and exits 0 for the right signature", () => {
+    const result = cli(["verify", EMAIL, SIGNATURE], { env: configured });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✓ Match/);
+  });
+
+  test.each([
+    ["upper-case hex", EMAIL, SIGNATURE.toUpperCase(), /upper-case hex: Helpdesky expects lower-case hex/],
+    ["base64", EMAIL, Buffer.from(SIGNATURE, "hex").toString("base64"), /in base64: Helpdesky expects hex/],
+    ["whitespace after the secret", EMAIL, hmac(EMAIL, `${SECRET}\n`), /whitespace around the secret/],
+    ["whitespace before the secret", EMAIL, hmac(EMAIL, ` ${SECRET}`), /whitespace around the secret/],
+    ["the email in lower case", "Ada@Example.com", hmac("ada@example.com"), /for the email in lower case, not for "Ada@Example.com"/],
+    ["the email trimmed", ` ${EMAIL} `, hmac(EMAIL), /for the email without the spaces around it/],
+    ["a trailing newline on the email", EMAIL, hmac(`${EMAIL}\n`), /trailing line break/],
+    ["the helpdesk id", EMAIL, hmac("hd_123"), /made from the helpdesk id \(HELPDESKY_HELPDESK_ID\), not from the email/],
+    ["the local part", EMAIL, hmac("ada"), /made from the part of the email before the @/],
+    ["not a digest at all", EMAIL, "abc123", /not 64 hex characters \(got 6 characters\)/],
+    ["another secret", EMAIL, hmac(EMAIL, "hdh_secret_another_one"), /probably made with another secret/],
+  ])("on a mismatch from %s, names the cause and exits 1", (_label, email, signature, cause) => {
+    const result = cli(["verify", email, signature], { env: configured });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^✗ Mismatch/);
+    expect(result.stdout).toMatch(cause);
+  });
+
+  test("compares against the trimmed secret, as the site signs", () => {
+    const result = cli(["verify", EMAIL, SIGNATURE], { env: { ...configured, HELPDESKY_HMAC_SECRET: ` ${SECRET} ` } });
+    expect(result.code).toBe(0);
+  });
+});
+
+describe("helpdesky CLI: doctor", () => {
+  const lines = (stdout: string) => stdout.split("\n").filter((line) => /^[✓✗]/.test(line));
+
+  test("passes a live configuration with a real auth provider", () => {
+    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n`, "src/auth/index.ts": REAL_AUTH });
+    const result = cli(["doctor"], { cwd });
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout)).toEqual([
+      "✓ HELPDESKY_HMAC_SECRET is set (from .env) and shaped like hdh_secret_….",
+      "✓ HELPDESKY_HELPDESK_ID is set (from .env).",
+      "✓ Live mode: the site signs users for Helpdesk hd_123; stand-in mode is off.",
+      "✓ HELPDESKY_SCRIPT_URL is not set: the script loads from https://helpdesky.io/ticket-center.js.",
+      "✓ No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name).",
+      "✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.",
+    ]);
+    expect(result.stdout).toMatch(/All checks passed\.$/m);
+  });
+
+  test("passes stand-in mode with the demo sign-in", () => {
+    const cwd = site({ "src/auth/index.ts": DEMO_AUTH });
+    const result = cli(["doctor"], { cwd, env: { HELPDESKY_STANDIN: "1" } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ Stand-in mode: no Helpdesky credentials.*HELPDESKY_STANDIN is on/);
+    expect(result.stdout).toMatch(/✓ src\/auth\/index\.ts uses the demo sign-in: fine with the stand-in/);
+  });
+
+  test.each([
+    ["nothing configured", {}, {}, /✗ Neither Helpdesky credentials nor stand-in mode[^\n]*\n  Fix: Set HELPDESKY_HMAC_SECRET and HELPDESKY_HELPDESK_ID, or HELPDESKY_STANDIN=1/],
+    ["a missing helpdesk id", { HELPDESKY_HMAC_SECRET: SECRET }, {}, /✗ HELPDESKY_HELPDESK_ID is not set\.\n  Fix: Copy data-helpdesk-id/],
+    ["a secret of the wrong shape", { ...configured, HELPDESKY_HMAC_SECRET: "sk_live_0123456789" }, {}, /✗ HELPDESKY_HMAC_SECRET \(from the environment\) does not look like hdh_secret_…/],
+    ["whitespace around the secret", {}, { ".env": `HELPDESKY_HMAC_SECRET=" ${SECRET} "\nHELPDESKY_HELPDESK_ID=hd_123\n` }, /✗ HELPDESKY_HMAC_SECRET \(from \.env\) has whitespace around it/],
+    ["a client-visible copy", configured, { ".env.local": `PUBLIC_HELPDESKY_HMAC_SECRET=${SECRET}\n` }, /✗ PUBLIC_HELPDESKY_HMAC_SECRET \(from \.env\.local\) is a client-visible copy[^\n]*\n  Fix: Rename it to HELPDESKY_HMAC_SECRET and read it on the server from astro:env\/server/],
+    ["the demo sign-in with real credentials", configured, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts still uses the demo sign-in while real Helpdesky credentials are set[^\n]*\n  Fix: Connect your auth provider/],
+    ["an http script URL", { ...configured, HELPDESKY_SCRIPT_URL: "http://helpdesky.io/ticket-center.js" }, {}, /✗ HELPDESKY_SCRIPT_URL is not an https URL/],
+    ["a misspelt stand-in switch", { HELPDESKY_STANDIN: "yes please" }, {}, /✗ HELPDESKY_STANDIN="yes please" is not understood/],
+  ])("fails on %s with the fix, and exits 1", (_label, env, files, message) => {
+    const result = cli(["doctor"], { cwd: site(files), env: env as Record<string, string> });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(message);
+    expect(result.stdout).toMatch(/\d+ checks? failed\.$/m);
+  });
+
+  test("never prints the secret, whatever it finds", () => {
+    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET= ${SECRET}\nVITE_HELPDESKY_SECRET=${SECRET}\n`, "src/auth/index.ts": DEMO_AUTH });
+    for (const args of [["doctor"], ["sign", EMAIL], ["verify", EMAIL, "0".repeat(64)], ["verify", "x@y.z", SIGNATURE]]) {
+      expect(cli(args, { cwd, env: { HELPDESKY_HELPDESK_ID: "hd_123" } }).all).not.toContain("canary_cli");
+    }
+  });
+});
