@@ -4,12 +4,14 @@ import { helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
+import { STANDIN_BASE_PATH } from "./mode.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
- * the Ticket Center island asks for its signed credentials, the Helpdesky origin in the site's
- * Content Security Policy, and a guard that fails any build exposing the HMAC secret.
+ * the Ticket Center island asks for its signed credentials, the local Helpdesky stand-in, the
+ * Helpdesky origin in the site's Content Security Policy, and a guard that fails any build
+ * exposing the HMAC secret.
  */
 export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroIntegration {
   const options = parseHelpdeskyOptions(userOptions);
@@ -26,6 +28,12 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         injectRoute({
           pattern: options.tokenRoute,
           entrypoint: new URL("./routes/token.ts", import.meta.url),
+          prerender: false,
+        });
+        // Always injected; it answers 404 at run time unless the server runs in stand-in mode.
+        injectRoute({
+          pattern: `${STANDIN_BASE_PATH}/[...path]`,
+          entrypoint: new URL("./standin/routes/standin.ts", import.meta.url),
           prerender: false,
         });
       },

@@ -12,5 +12,7 @@ export const chromiumLaunchOptions = {
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // Nothing but loopback resolves, so no page (a preconnect included) can reach the internet.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
   ],
 };

@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AnonymousFallback } from "./AnonymousFallback.tsx";
+import { FAILURE_MESSAGES } from "./failure-messages.ts";
+import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
+import { announceSignOut, IDENTITY_STORAGE_KEY, watchIdentity } from "./identity-channel.ts";
+import { enterIdentity } from "./identity-marker.ts";
+import { clearHelpdeskyStorage, ISLAND_OWNED_ATTRIBUTE } from "./page-teardown.ts";
+import { claimPage, mountTicketCenterScript, onPageReleased, releasePage } from "./script-registry.ts";
+import "./ticket-center-island.css";
+
+export type { TicketCenterFailure } from "./fetch-token.ts";
+
+/** Passed to `onError`. */
+export interface TicketCenterError {
+  failure: TicketCenterFailure;
+  /** The token endpoint's HTTP status, when it answered. */
+  status?: number;
+}
+
+/** Props of `<TicketCenterIsland>`; all optional. */
+export interface TicketCenterIslandProps {
+  /** The token endpoint; must match the integration's `tokenRoute`. Default `/api/helpdesky-token`. */
+  tokenUrl?: string;
+  /** How long to wait for the token, and then for the script, before giving up. Default 10000 ms. */
+  timeoutMs?: number;
+  /** Where the `Sign out` form posts. Default `/logout`. */
+  signOutUrl?: string;
+  /** Where the sign-in prompt links. Default `/login?next=/support`. */
+  loginUrl?: string;
+  /** Called once the Ticket Center script has loaded for `email`. */
+  onReady?: (detail: { email: string }) => void;
+  /** Called on every failure, so a site can track them; the user sees a message either way. */
+  onError?: (error: TicketCenterError) => void;
+}
+
+type View =
+  | { kind: "loading" }
+  | { kind: "ready"; email: string }
+  | { kind: "anonymous" }
+  | { kind: "failed"; failure: TicketCenterFailure }
+  | { kind: "signing-out"; email: string }
+  | { kind: "signed-out-elsewhere" };
+
+// The island's own sign-out signal must survive the teardown that follows it.
+const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_KEY]);
+
+/**
+ * Helpdesky's Ticket Center for the signed-in user, with a fallback for everyone else. Mount it
+ * once, as `<TicketCenterIsland client:only="react" />`.
+ */
+export default function TicketCenterIsland({
+  tokenUrl = "/api/helpdesky-token",
+  timeoutMs = 10_000,
+  signOutUrl = "/logout",
+  loginUrl = "/login?next=/support",
+  onReady,
+  onError,
+}: TicketCenterIslandProps) {
+  const [view, setView] = useState<View>({ kind: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  // null until the page's one Ticket Center is decided; false for a second island on the page.
+  const [ownsPage, setOwnsPage] = useState<boolean | null>(null);
+  const owner = useRef({}).current;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const disposeRef = useRef<(() => void) | undefined>(undefined);
+  const emailRef = useRef<string | null>(null);
+  const callbacks = useRef({ onReady, onError });
+  callbacks.current = { onReady, onError };
+
+  const teardown = useCallback(() => {
+    disposeRef.current?.();
+    disposeRef.current = undefined;
+    emailRef.current = null;
+  }, []);
+
+  const restart = useCallback(() => {
+    teardown();
+    setView({ kind: "loading" });
+    setAttempt((n) => n + 1);
+  }, [teardown]);
+
+  useEffect(() => {
+    const claim = () => setOwnsPage(claimPage(owner));
+    claim();
+    const stop = onPageReleased(claim);
+    return () => {
+      stop();
+      releasePage(owner);
+    };
+  }, [owner]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (ownsPage !== true || !container) return;
+    const controller = new AbortController();
+    let dispose: (() => void) | undefined;
+    const fail = (failure: TicketCenterFailure, status?: number) => {
+      setView({ kind: "failed", failure });
+      callbacks.current.onError?.(status === undefined ? { failure } : { failure, status });
+    };
+
+    void (async () => {
+      const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
+      if (controller.signal.aborted || result.kind === "aborted") return;
+      if (result.kind === "unauthenticated") {
+        clearHelpdeskyStorage();
+        setView({ kind: "anonymous" });
+        return;
+      }
+      if (result.kind === "failed") return fail(result.failure, result.status);
+      const { token } = result;
+      await enterIdentity(token.email);
+      if (controller.signal.aborted) return;
+      emailRef.current = token.email;
+      dispose = mountTicketCenterScript(container, token, {
+        timeoutMs,
+        keepStorageKeys: KEEP_STORAGE_KEYS,
+        onLoad: () => {
+          setView({ kind: "ready", email: token.email });
+          callbacks.current.onReady?.({ email: token.email });
+        },
+        onError: () => {
+          dispose?.();
+          fail("script");
+        },
+      });
+      disposeRef.current = dispose;
+    })();
+
+    return () => {
+      controller.abort();
+      dispose?.();
+      if (disposeRef.current === dispose) disposeRef.current = undefined;
+    };
+  }, [ownsPage, attempt, tokenUrl, timeoutMs]);
+
+  // Bound to one identity: follow sign-outs and user switches made in other tabs.
+  const watching = view.kind === "ready" || view.kind === "signed-out-elsewhere";
+  useEffect(() => {
+    if (!watching) return;
+    const controller = new AbortController();
+    const stop = watchIdentity((signal) => {
+      if (signal === "signed-out") {
+        teardown();
+        setView({ kind: "signed-out-elsewhere" });
+        return;
+      }
+      void fetchToken(tokenUrl, { timeoutMs, signal: controller.signal }).then((result) => {
+        if (result.kind === "aborted" || result.kind === "failed") return;
+        if (result.kind === "ok" && result.token.email === emailRef.current) return;
+        restart();
+      });
+    });
+    return () => {
+      stop();
+      controller.abort();
+    };
+  }, [watching, tokenUrl, timeoutMs, teardown, restart]);
+
+  const signOut = () => {
+    // Runs before the form submits: the panel and its storage are gone before the next page.
+    const email = emailRef.current ?? "";
+    teardown();
+    clearHelpdeskyStorage(KEEP_STORAGE_KEYS);
+    announceSignOut();
+    setView({ kind: "signing-out", email });
+  };
+
+  if (ownsPage === false) {
+    return (
+      <p className="hdh-duplicate">
+        The Ticket Center is already open on this page.
+      </p>
+    );
+  }
+
+  const loading = view.kind === "loading";
+  const problem = view.kind === "failed" ? FAILURE_MESSAGES[view.failure] : null;
+  const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
+
+  return (
+    <div className="hdh-island">
+      {(view.kind === "ready" || view.kind === "signing-out") && (
+        <div className="hdh-identity">
+          <p>
+            Signed in as <strong>{view.email}</strong>
+          </p>
+          {/* A real form, so signing out works even if this script has failed. */}
+          <form method="post" action={signOutUrl} onSubmit={signOut}>
+            <button className="button button-secondary" type="submit">
+              Sign out
+            </button>
+          </form>
+        </div>
+      )}
+      {problem && (
+        <div className="hdh-problem" role="alert">
+          <p>{problem.text}</p>
+          {problem.retry && (
+            <button className="button" type="button" onClick={restart}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+      {view.kind === "signed-out-elsewhere" && (
+        <p className="hdh-problem" role="status">
+          You signed out in another tab, so your support conversations were closed here.
+        </p>
+      )}
+      <div
+        id="hdh-ticket-center"
+        ref={containerRef}
+        className={loading ? "hdh-ticket-center hdh-ticket-center-loading" : "hdh-ticket-center"}
+      >
+        {loading && (
+          <p className="hdh-loading-status" role="status" aria-live="polite" {...{ [ISLAND_OWNED_ATTRIBUTE]: "" }}>
+            Loading your support conversations…
+          </p>
+        )}
+      </div>
+      {showFallback && <AnonymousFallback loginUrl={loginUrl} />}
+    </div>
+  );
+}

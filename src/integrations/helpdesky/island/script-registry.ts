@@ -1,0 +1,98 @@
+import type { TicketCenterToken } from "./fetch-token.ts";
+import { trackPageAdditions } from "./page-teardown.ts";
+
+/** Set on the one script element the island adds, so it can be found (and counted) on the page. */
+export const SCRIPT_MARKER_ATTRIBUTE = "data-hdh-island-script";
+
+interface Registry {
+  /** The island instance that owns the page's Ticket Center, if any. */
+  owner: object | null;
+  /** Removes the current script and everything it added; set while a script is on the page. */
+  disposeActive: (() => void) | null;
+  listeners: Set<() => void>;
+}
+
+// Kept on the global object: two copies of this module (two bundles on one page) still share it.
+const REGISTRY_KEY = Symbol.for("helpdesky.ticket-center-island.registry");
+
+function registry(): Registry {
+  const scope = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
+  return (scope[REGISTRY_KEY] ??= { owner: null, disposeActive: null, listeners: new Set() });
+}
+
+/** Makes `owner` the page's one Ticket Center island, unless another one already is. */
+export function claimPage(owner: object): boolean {
+  const state = registry();
+  if (state.owner !== null && state.owner !== owner) return false;
+  state.owner = owner;
+  return true;
+}
+
+/** Gives up the page; islands waiting for it are told. */
+export function releasePage(owner: object): void {
+  const state = registry();
+  if (state.owner !== owner) return;
+  state.owner = null;
+  for (const listener of [...state.listeners]) listener();
+}
+
+/** Calls `listener` whenever the page is released. */
+export function onPageReleased(listener: () => void): () => void {
+  const { listeners } = registry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Appends Helpdesky's script to `container` with the embed's `data-*` attributes. Any script added
+ * before is removed first, so there is never more than one per page. `onLoad` and `onError` are
+ * called at most once; an error includes not loading within `timeoutMs`. The returned function
+ * removes the script and everything it added to the page and to storage.
+ */
+export function mountTicketCenterScript(
+  container: HTMLElement,
+  token: TicketCenterToken,
+  { timeoutMs, onLoad, onError, keepStorageKeys }: {
+    timeoutMs: number;
+    onLoad: () => void;
+    onError: () => void;
+    keepStorageKeys?: ReadonlySet<string>;
+  },
+): () => void {
+  const state = registry();
+  state.disposeActive?.();
+
+  const untrack = trackPageAdditions(container, keepStorageKeys);
+  const script = document.createElement("script");
+  script.src = new URL(token.scriptUrl, document.baseURI).href;
+  script.async = true;
+  script.dataset.helpdeskId = token.helpdeskId;
+  script.dataset.email = token.email;
+  script.dataset.signature = token.signature;
+  script.setAttribute(SCRIPT_MARKER_ATTRIBUTE, "");
+
+  let settled = false;
+  const settle = (callback: () => void) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    callback();
+  };
+  const timer = setTimeout(() => settle(onError), timeoutMs);
+  script.addEventListener("load", () => settle(onLoad));
+  script.addEventListener("error", () => settle(onError));
+
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    settled = true;
+    clearTimeout(timer);
+    script.remove();
+    untrack();
+    if (state.disposeActive === dispose) state.disposeActive = null;
+  };
+  state.disposeActive = dispose;
+  container.append(script);
+  return dispose;
+}

@@ -1,0 +1,238 @@
+import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { startServer } from "./support/server.ts";
+
+const STANDIN_LABEL = "Local Helpdesky stand-in";
+const TOKEN_GLOB = "**/api/helpdesky-token";
+
+/** An email no other test uses: every spec shares the server and its stand-in database. */
+function uniqueEmail(name: string): string {
+  return `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login?next=/support");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/support$/);
+}
+
+function ticketCenter(page: Page) {
+  return page.getByRole("region", { name: /Ticket Center \(local Helpdesky stand-in\)/ });
+}
+
+let pageErrors: Error[];
+
+test.beforeEach(({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error));
+});
+
+test.afterEach(() => {
+  expect(pageErrors, "uncaught errors in the page").toEqual([]);
+});
+
+test.describe("/support", () => {
+  test("a signed-in user gets the stand-in Ticket Center, and a conversation they start stays", async ({ page }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
+    const email = uniqueEmail("ada");
+    await signIn(page, email);
+    await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+    const panel = ticketCenter(page);
+    await expect(panel.getByText(STANDIN_LABEL)).toBeVisible();
+    await expect(panel.getByText(`Signed in to Helpdesky as ${email}.`)).toBeVisible();
+    await expect(panel.getByText("No conversations yet.")).toBeVisible();
+
+    await panel.getByLabel("Subject").fill("My deploy is stuck");
+    await panel.getByLabel("Message").fill("It has been queued for an hour.");
+    await panel.getByRole("button", { name: "Start conversation" }).click();
+    await expect(panel.getByText("Conversation started.")).toBeVisible();
+
+    await page.reload();
+    const conversation = ticketCenter(page).locator("details", { hasText: "My deploy is stuck" });
+    await expect(conversation).toBeVisible();
+    await conversation.locator("summary").click();
+    await expect(conversation.getByText("It has been queued for an hour.")).toBeVisible();
+
+    await conversation.getByLabel("Reply").fill("Still stuck.");
+    await conversation.getByRole("button", { name: "Send reply" }).click();
+    await expect(ticketCenter(page).getByText("Reply sent.")).toBeVisible();
+    await page.reload();
+    await ticketCenter(page).locator("summary", { hasText: "My deploy is stuck" }).click();
+    await expect(ticketCenter(page).getByText("Still stuck.")).toBeVisible();
+    await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
+  });
+
+  test("another user sees none of the first user's conversations", async ({ page, browser }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
+    const first = uniqueEmail("first");
+    await signIn(page, first);
+    await ticketCenter(page).getByLabel("Subject").fill("Private matter");
+    await ticketCenter(page).getByLabel("Message").fill("Only for me.");
+    await ticketCenter(page).getByRole("button", { name: "Start conversation" }).click();
+    await expect(ticketCenter(page).getByText("Private matter")).toBeVisible();
+
+    const other = await browser.newPage();
+    other.on("pageerror", (error) => pageErrors.push(error));
+    await signIn(other, uniqueEmail("second"));
+    await expect(ticketCenter(other).getByText("No conversations yet.")).toBeVisible();
+    await expect(other.getByText("Private matter")).toHaveCount(0);
+    await other.close();
+  });
+
+  test("an anonymous visitor gets the sign-in prompt and no stand-in script", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto("/support");
+    const signIn = page.getByRole("main").getByRole("link", { name: "Sign in" });
+    await expect(signIn).toBeVisible();
+    await expect(signIn).toHaveAttribute("href", "/login?next=/support");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
+    expect(scripts.some((path) => path.includes("helpdesky-standin"))).toBe(false);
+  });
+
+  test("a tampered signature gets the stand-in's authentication error", async ({ page }) => {
+    await signIn(page, uniqueEmail("tampered"));
+    await page.route(TOKEN_GLOB, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const flipped = body.signature.replace(/^./, (c: string) => (c === "0" ? "1" : "0"));
+      await route.fulfill({ response, json: { ...body, signature: flipped } });
+    });
+    await page.reload();
+    const error = ticketCenter(page).getByRole("alert");
+    await expect(error).toContainText("Authentication error");
+    await expect(error).toContainText("Verification Tool");
+    await expect(ticketCenter(page).getByText("Your conversations")).toHaveCount(0);
+  });
+
+  test("when the token endpoint fails: a message, Try again retries, the fallback is below", async ({ page }) => {
+    await signIn(page, uniqueEmail("retry"));
+    let failing = true;
+    let requests = 0;
+    await page.route(TOKEN_GLOB, async (route) => {
+      requests++;
+      if (failing) await route.fulfill({ status: 500, body: "Internal Server Error" });
+      else await route.fallback();
+    });
+    await page.reload();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Something went wrong");
+    const fallback = page.getByRole("main").getByRole("link", { name: "Sign in" });
+    await expect(fallback).toBeVisible();
+    const [alertBox, fallbackBox] = [await alert.boundingBox(), await fallback.boundingBox()];
+    expect(fallbackBox!.y).toBeGreaterThan(alertBox!.y);
+
+    failing = false;
+    const before = requests;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(ticketCenter(page).getByText(STANDIN_LABEL)).toBeVisible();
+    expect(requests).toBe(before + 1);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("Sign out removes the panel here and in the user's other tab", async ({ page, context }) => {
+    // Several pages and server round trips: give it the time a loaded CI machine needs.
+    test.slow();
+    const email = uniqueEmail("leaving");
+    await signIn(page, email);
+    await expect(ticketCenter(page)).toBeVisible();
+    const otherTab = await context.newPage();
+    otherTab.on("pageerror", (error) => pageErrors.push(error));
+    await otherTab.goto("/support");
+    await expect(ticketCenter(otherTab)).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?signed-out$/);
+    await expect(otherTab.getByText(/You signed out in another tab/)).toBeVisible();
+    await expect(ticketCenter(otherTab)).toHaveCount(0);
+    await expect(otherTab.getByText(email)).toHaveCount(0);
+    expect(await otherTab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("hdh")))).toEqual([]);
+
+    await page.goto("/support");
+    await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(ticketCenter(page)).toHaveCount(0);
+  });
+
+  test("the token request starts from the page's preload, before the island's code, and runs once", async ({ page }) => {
+    await signIn(page, uniqueEmail("preload"));
+    const tokenRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/helpdesky-token") tokenRequests.push(request.url());
+    });
+    await page.reload();
+    await expect(ticketCenter(page)).toBeVisible();
+    const timing = await page.evaluate(() => {
+      const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const token = entries.find((entry) => entry.name.endsWith("/api/helpdesky-token"));
+      const island = entries.find((entry) => /\/_astro\/TicketCenterIsland\.[^/]+\.js$/.test(entry.name));
+      return { tokenStart: token?.startTime, islandEnd: island?.responseEnd };
+    });
+    expect(tokenRequests).toHaveLength(1);
+    expect(timing.tokenStart).toBeDefined();
+    expect(timing.islandEnd).toBeDefined();
+    expect(timing.tokenStart!).toBeLessThan(timing.islandEnd!);
+  });
+});
+
+test.describe("without stand-in mode", () => {
+  test("no stand-in route answers", async () => {
+    const server = await startServer({});
+    try {
+      for (const path of [
+        "/helpdesky-standin/ticket-center.js",
+        "/helpdesky-standin/ticket-center.css",
+        "/helpdesky-standin/api/conversations",
+      ]) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(404);
+        expect(await response.text()).not.toContain("hdh-standin");
+      }
+      const session = await fetch(`${server.url}/helpdesky-standin/api/session`, {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/json" },
+        body: "{}",
+      });
+      expect(session.status).toBe(404);
+      // With neither credentials nor stand-in, the token endpoint says so.
+      const token = await fetch(`${server.url}/api/helpdesky-token`);
+      expect(token.status).toBe(503);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test.describe("the Vercel function", () => {
+  const FUNCTION_DIR = new URL("../../.vercel/output/functions/_render.func/", import.meta.url);
+
+  /** Status and body of `path` from the built function, run in a fresh Node process with `env`. */
+  function callFunction(path: string, env: Record<string, string>) {
+    const config = JSON.parse(readFileSync(new URL(".vc-config.json", FUNCTION_DIR), "utf8"));
+    const handlerUrl = new URL(config.handler, FUNCTION_DIR).href;
+    const script = `
+      const { default: handler } = await import(${JSON.stringify(handlerUrl)});
+      const response = await handler.fetch(new Request("https://acme.example" + ${JSON.stringify(path)}));
+      console.log(JSON.stringify({ status: response.status, body: await response.text() }));
+    `;
+    const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      encoding: "utf8",
+    });
+    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as { status: number; body: string };
+  }
+
+  test("serves the stand-in's script from its bundle in stand-in mode, and 404 otherwise", () => {
+    const on = callFunction("/helpdesky-standin/ticket-center.js", { HELPDESKY_STANDIN: "1" });
+    expect(on.status).toBe(200);
+    expect(on.body).toContain("document.currentScript");
+    const off = callFunction("/helpdesky-standin/ticket-center.js", {});
+    expect(off.status).toBe(404);
+  });
+});
