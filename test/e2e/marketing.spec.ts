@@ -4,6 +4,7 @@ test.describe("marketing pages", () => {
   for (const [path, heading] of [
     ["/", "Ship on Friday. Sleep on Saturday."],
     ["/pricing", "Pricing"],
+    ["/contact", "Contact us"],
   ] as const) {
     test(`${path} renders from the production server and loads no script`, async ({ page }) => {
       const scripts: string[] = [];

@@ -9,12 +9,20 @@ import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
- * the Ticket Center island asks for its signed credentials, the local Helpdesky stand-in, the
- * Helpdesky origin in the site's Content Security Policy, and a guard that fails any build
- * exposing the HMAC secret.
+ * the Ticket Center island asks for its signed credentials, the Contact Form's API, the local
+ * Helpdesky stand-in (script, API and inbox page), the Helpdesky origin in the site's Content
+ * Security Policy, and a guard that fails any build exposing the HMAC secret.
  */
 export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroIntegration {
   const options = parseHelpdeskyOptions(userOptions);
+  // Every route is on demand. The stand-in's answer 404 at run time unless the server runs in
+  // stand-in mode, so one build serves either mode.
+  const routes: Record<string, string> = {
+    [options.tokenRoute]: "./routes/token.ts",
+    [options.contactRoute]: "./contact/routes/api.ts",
+    [`${STANDIN_BASE_PATH}/inbox`]: "./contact/routes/inbox.astro",
+    [`${STANDIN_BASE_PATH}/[...path]`]: "./standin/routes/standin.ts",
+  };
   return {
     name: "helpdesky",
     hooks: {
@@ -25,17 +33,9 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
         if (csp) updateConfig(csp.update);
         for (const note of csp?.notes ?? []) logger.warn(note);
-        injectRoute({
-          pattern: options.tokenRoute,
-          entrypoint: new URL("./routes/token.ts", import.meta.url),
-          prerender: false,
-        });
-        // Always injected; it answers 404 at run time unless the server runs in stand-in mode.
-        injectRoute({
-          pattern: `${STANDIN_BASE_PATH}/[...path]`,
-          entrypoint: new URL("./standin/routes/standin.ts", import.meta.url),
-          prerender: false,
-        });
+        for (const pattern of Object.keys(routes)) {
+          injectRoute({ pattern, entrypoint: new URL(routes[pattern]!, import.meta.url), prerender: false });
+        }
       },
     },
   };

@@ -9,6 +9,8 @@ const routePath = v.pipe(
 export const HelpdeskyOptionsSchema = v.strictObject({
   /** Where the token endpoint is mounted. The island's `tokenUrl` prop must match. */
   tokenRoute: v.optional(routePath, "/api/helpdesky-token"),
+  /** Where the Contact Form's JSON API is mounted. The React form's `endpoint` prop must match. */
+  contactRoute: v.optional(routePath, "/api/contact"),
 });
 
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;

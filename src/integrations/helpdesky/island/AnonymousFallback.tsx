@@ -1,21 +1,28 @@
+import { ContactForm } from "../contact/ContactForm.tsx";
+
 /** Props of the fallback shown to visitors without a Ticket Center. */
 export interface AnonymousFallbackProps {
   /** Where the sign-in link goes; it should come back to the support page. */
   loginUrl: string;
+  /** The page the Contact Form reports as the message's source. */
+  source?: string;
 }
 
 /**
- * What a visitor gets instead of the Ticket Center: anonymous, or when the panel cannot be shown.
- * The one place to swap in the Contact Form.
+ * What a visitor gets instead of the Ticket Center, when anonymous or when the panel cannot be
+ * shown: a way to sign in, and the Contact Form, so nobody is left without a way to reach support.
  */
-export function AnonymousFallback({ loginUrl }: AnonymousFallbackProps) {
+export function AnonymousFallback({ loginUrl, source = "/support" }: AnonymousFallbackProps) {
   return (
-    <div className="hdh-fallback">
-      <h2 className="hdh-fallback-title">Sign in to see your support conversations</h2>
+    <section className="hdh-fallback" aria-labelledby="hdh-fallback-title">
+      <h2 id="hdh-fallback-title" className="hdh-fallback-title">
+        Send us a message
+      </h2>
       <p>
-        Your conversations with our team are kept in your account. <a href={loginUrl}>Sign in</a> to
-        open them, follow their history and reply.
+        No account needed: we answer by email. Have an account? <a href={loginUrl}>Sign in</a> to open
+        your support conversations, follow their history and reply.
       </p>
-    </div>
+      <ContactForm source={source} />
+    </section>
   );
 }

@@ -1,0 +1,44 @@
+import { contactMailto } from "./mailto.ts";
+import type { ContactOutcome } from "./submission.ts";
+
+const HEADERS = {
+  "Content-Type": "application/json",
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex",
+};
+
+/** The JSON body a script gets for an outcome: what happened and, on failure, what to do next. */
+export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
+  switch (outcome.kind) {
+    case "sent":
+      return { status: "sent" };
+    case "invalid":
+      return { error: "invalid", fields: outcome.errors };
+    case "rate_limited":
+      return { error: "rate_limited", retryAfter: outcome.retryAfterSeconds };
+    case "not_configured":
+    case "delivery_failed": {
+      const { supportEmail, values } = outcome;
+      // The mailto fallback, with the visitor's subject and message filled in.
+      const mailto = supportEmail ? { email: supportEmail, href: contactMailto(supportEmail, values) } : null;
+      return { error: outcome.kind, mailto };
+    }
+    default:
+      return { error: outcome.kind };
+  }
+}
+
+/** The API's response for an outcome. */
+export function apiResponse(outcome: ContactOutcome): Response {
+  const headers: Record<string, string> = { ...HEADERS };
+  if (outcome.kind === "rate_limited") headers["Retry-After"] = String(outcome.retryAfterSeconds);
+  return new Response(JSON.stringify(apiBody(outcome)), { status: outcome.status, headers });
+}
+
+/** 405 for anything but POST. */
+export function methodNotAllowed(): Response {
+  return new Response(JSON.stringify({ error: "method_not_allowed" }), {
+    status: 405,
+    headers: { ...HEADERS, Allow: "POST" },
+  });
+}

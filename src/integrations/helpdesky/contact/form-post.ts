@@ -1,0 +1,52 @@
+import { contactMailto } from "./mailto.ts";
+import { CONTACT_NOTICES, rateLimitedNotice } from "./messages.ts";
+import type { ContactErrors, ContactValues } from "./schema.ts";
+import type { ContactOutcome } from "./submission.ts";
+
+/** What a no-JS post leads to: the "sent" page, or the form again with the visitor's input. */
+export type FormPostResult =
+  | { kind: "redirect" }
+  | {
+      kind: "render";
+      status: number;
+      headers: Record<string, string>;
+      values: ContactValues;
+      errors: ContactErrors;
+      notice: string;
+      mailtoHref?: string;
+    };
+
+/** Turns a submission's outcome into what the server-rendered form shows. */
+export function formPostResult(outcome: ContactOutcome): FormPostResult {
+  const values = "values" in outcome ? outcome.values : {};
+  const render = (notice: string, extra: Partial<FormPostResult & { kind: "render" }> = {}): FormPostResult => ({
+    kind: "render",
+    status: outcome.status,
+    headers: {},
+    values,
+    errors: {},
+    notice,
+    ...extra,
+  });
+  switch (outcome.kind) {
+    case "sent":
+      return { kind: "redirect" };
+    case "invalid":
+      return render(CONTACT_NOTICES.invalid, { errors: outcome.errors });
+    case "rate_limited":
+      return render(rateLimitedNotice(outcome.retryAfterSeconds), {
+        headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+      });
+    case "not_configured":
+    case "delivery_failed": {
+      const mailtoHref = outcome.supportEmail ? contactMailto(outcome.supportEmail, outcome.values) : undefined;
+      return render(CONTACT_NOTICES[outcome.kind], { mailtoHref });
+    }
+    case "honeypot":
+    case "too_fast":
+    case "too_large":
+      return render(CONTACT_NOTICES[outcome.kind]);
+    default:
+      return render(CONTACT_NOTICES.unexpected);
+  }
+}

@@ -1,0 +1,270 @@
+import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { SHARED_SERVER_ENV } from "./global-setup.ts";
+import { inboxRows } from "./support/contact-inbox.ts";
+import { startServer, type RunningServer } from "./support/server.ts";
+import { startWebhookReceiver } from "./support/webhook-receiver.ts";
+
+// Several tests post the form two or three times through a real browser: give them room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+interface Typed {
+  Name: string;
+  Email: string;
+  Subject: string;
+  Message: string;
+}
+
+/** A message whose text no other test uses, so its inbox rows can be counted. */
+function uniqueMessage(overrides: Partial<Typed> = {}): Typed {
+  return {
+    Name: "Zoë Ångström",
+    Email: "zoe@example.com",
+    Subject: "Invoice question",
+    Message: `My invoice looks wrong <b>${randomUUID()}</b> — can you check? 🙏`,
+    ...overrides,
+  };
+}
+
+async function fillIn(page: Page, typed: Typed) {
+  for (const [label, value] of Object.entries(typed)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+async function expectKept(page: Page, typed: Typed) {
+  for (const [label, value] of Object.entries(typed)) await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+}
+
+const dataDir = () => process.env.E2E_DATA_DIR!;
+
+test.describe("Contact Form on /support for anonymous visitors", () => {
+  test("the island offers the form; a double click still sends the message once", async ({ page }) => {
+    const typed = uniqueMessage();
+    await page.goto("/support");
+    await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).dblclick();
+
+    await expect(page.getByRole("status").filter({ hasText: "Your message was sent." })).toBeVisible();
+    expect(inboxRows(dataDir(), typed.Message)).toEqual([
+      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/support" },
+    ]);
+  });
+});
+
+test.describe("Contact Form on /contact", () => {
+  test("a message lands in the inbox exactly once and the visitor is told it was sent", async ({ page }) => {
+    const typed = uniqueMessage();
+    await page.goto("/contact");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contact us");
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page).toHaveURL(/\/contact\/sent\/?$/);
+    await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+    expect(inboxRows(dataDir(), typed.Message)).toEqual([
+      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/contact" },
+    ]);
+
+    // Sending the very same message again (a resubmit, a back-and-retry) is the same message.
+    await page.goto("/contact");
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page).toHaveURL(/\/contact\/sent\/?$/);
+    expect(inboxRows(dataDir(), typed.Message)).toHaveLength(1);
+
+    // The site owner sees it, escaped, in the stand-in inbox.
+    await page.goto("/helpdesky-standin/inbox");
+    await expect(page.getByText(typed.Message)).toBeVisible();
+  });
+
+  test("a validation error keeps every typed value and says what to fix", async ({ page }) => {
+    // Chromium accepts `name@host` as an email; the server wants a domain with a dot.
+    const typed = uniqueMessage({ Email: "zoe@example" });
+    await page.goto("/contact");
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page.getByRole("alert")).toContainText("not sent");
+    await expectKept(page, typed);
+    const email = page.getByLabel("Email", { exact: true });
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription(/Enter a valid email address/);
+    expect(inboxRows(dataDir(), typed.Message)).toEqual([]);
+
+    await email.fill("zoe@example.com");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.getByRole("status")).toContainText("Your message was sent");
+    expect(inboxRows(dataDir(), typed.Message)).toHaveLength(1);
+  });
+
+  test("a bot that fills the hidden field is refused, and a person who did still has their text", async ({ page }) => {
+    const typed = uniqueMessage();
+    await page.goto("/contact");
+    await fillIn(page, typed);
+    await page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page.getByRole("alert")).toContainText("not sent because it looked automated");
+    await expectKept(page, typed);
+    expect(inboxRows(dataDir(), typed.Message)).toEqual([]);
+  });
+});
+
+test.describe("Contact Form with JavaScript turned off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a double-clicked submission lands in the inbox once and shows the sent page", async ({ page }) => {
+    const typed = uniqueMessage({ Name: "", Subject: "" });
+    await page.goto("/contact");
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).dblclick();
+
+    await expect(page).toHaveURL(/\/contact\/sent\/?$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Message sent");
+    await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+    expect(inboxRows(dataDir(), typed.Message)).toHaveLength(1);
+  });
+});
+
+test.describe("Contact Form when delivery fails", () => {
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let server: RunningServer;
+
+  test.beforeAll(async () => {
+    receiver = await startWebhookReceiver(500);
+    // Production-like: no stand-in, a webhook that answers 500.
+    server = await startServer({
+      SESSION_SECRET: SHARED_SERVER_ENV.SESSION_SECRET,
+      CONTACT_WEBHOOK_URL: receiver.url,
+      CONTACT_WEBHOOK_SECRET: "e2e-webhook-secret",
+      SUPPORT_EMAIL: "help@acme.example",
+    });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    await receiver?.stop();
+  });
+
+  test("keeps the message, says it was not sent and offers the mailto fallback", async ({ page }) => {
+    const typed = uniqueMessage({ Message: "The dashboard is down & I can't log in." });
+    await page.goto(`${server.url}/contact`);
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page.getByRole("alert")).toContainText("could not be delivered, so it was not sent");
+    await expectKept(page, typed);
+    const mailto = page.getByRole("link", { name: "Email it to us instead" });
+    await expect(mailto).toHaveAttribute(
+      "href",
+      "mailto:help@acme.example?subject=Invoice%20question&body=The%20dashboard%20is%20down%20%26%20I%20can%27t%20log%20in.",
+    );
+    // One attempt and one retry, both signed and under one idempotency key.
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[0]!.headers["x-contact-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(receiver.received[0]!.headers["idempotency-key"]).toBe(receiver.received[1]!.headers["idempotency-key"]);
+    expect(server.output()).toContain("could not be delivered by webhook: the webhook answered HTTP 500");
+    expect(server.output()).not.toContain("e2e-webhook-secret");
+  });
+
+  test("the stand-in inbox does not exist outside stand-in mode", async ({ request }) => {
+    expect((await request.get(`${server.url}/helpdesky-standin/inbox`)).status()).toBe(404);
+  });
+});
+
+test.describe("Contact Form with no delivery configured", () => {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    server = await startServer({ SESSION_SECRET: SHARED_SERVER_ENV.SESSION_SECRET, SUPPORT_EMAIL: "help@acme.example" });
+  });
+  test.afterAll(async () => server?.stop());
+
+  test("says support by form is not set up, offers mailto, and the log names the missing variables", async ({ page }) => {
+    const typed = uniqueMessage();
+    await page.goto(`${server.url}/contact`);
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page.getByRole("alert")).toContainText("Support by form is not set up yet, so your message was not sent.");
+    await expect(page.getByRole("link", { name: "Email it to us instead" })).toHaveAttribute("href", /^mailto:help@acme\.example\?subject=Invoice%20question&body=/);
+    await expectKept(page, typed);
+    expect(server.output()).toContain("set CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET");
+  });
+});
+
+test.describe("Contact Form rate limit", () => {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    server = await startServer({ ...SHARED_SERVER_ENV, CONTACT_RATE_LIMIT: "2" });
+  });
+  test.afterAll(async () => server?.stop());
+
+  test("the third message in a minute is refused with a wait, and its text is kept", async ({ page }) => {
+    for (let i = 0; i < 2; i += 1) {
+      await page.goto(`${server.url}/contact`);
+      await fillIn(page, uniqueMessage());
+      await page.getByRole("button", { name: "Send message" }).click();
+      await expect(page.getByRole("status")).toContainText("Your message was sent");
+    }
+    const typed = uniqueMessage();
+    await page.goto(`${server.url}/contact`);
+    await fillIn(page, typed);
+    const answer = page.waitForResponse((response) => response.url().endsWith("/contact/send"));
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    const response = await answer;
+    expect(response.status()).toBe(429);
+    expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+    await expect(page.getByRole("alert")).toContainText(/Your message was not sent: please wait \d+ seconds/);
+    await expectKept(page, typed);
+    expect(inboxRows(server.dataDir, typed.Message)).toEqual([]);
+  });
+
+  test("the JSON API answers 429 with Retry-After", async ({ request }) => {
+    const post = () =>
+      request.post(`${server.url}/api/contact`, {
+        headers: { Origin: server.url },
+        data: { email: "api@example.com", message: `API ${randomUUID()}` },
+      });
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 3; i += 1) {
+      last = await post();
+      statuses.push(last.status());
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(await last!.json()).toMatchObject({ error: "rate_limited" });
+  });
+});
+
+test.describe("Contact API", () => {
+  for (const method of ["GET", "PUT", "DELETE"]) {
+    test(`${method} /api/contact answers 405 with Allow: POST`, async ({ request }) => {
+      const response = await request.fetch("/api/contact", { method, headers: { Origin: process.env.E2E_BASE_URL! } });
+      expect(response.status()).toBe(405);
+      expect(response.headers()["allow"]).toBe("POST");
+    });
+  }
+
+  test("a body over 64 KB is refused with 413", async ({ request }) => {
+    const response = await request.post("/api/contact", {
+      headers: { Origin: process.env.E2E_BASE_URL!, "Content-Type": "application/json" },
+      data: JSON.stringify({ email: "big@example.com", message: "x".repeat(70 * 1024) }),
+    });
+    expect(response.status()).toBe(413);
+  });
+
+  test("the pages are static and the form routes run in the Vercel function", () => {
+    const output = new URL("../../.vercel/output/", import.meta.url);
+    for (const file of ["contact/index.html", "contact/sent/index.html"]) {
+      expect(existsSync(new URL(`static/${file}`, output)), file).toBe(true);
+    }
+    const config = JSON.parse(readFileSync(new URL("config.json", output), "utf8")) as { routes: Array<{ src?: string; dest?: string; handle?: string }> };
+    const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
+    for (const path of ["/api/contact", "/contact/send", "/helpdesky-standin/inbox"]) {
+      const route = config.routes.slice(filesystem + 1).find((r) => r.src && new RegExp(r.src).test(path));
+      expect(route, path).toMatchObject({ dest: "_render" });
+    }
+  });
+});

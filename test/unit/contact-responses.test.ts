@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { apiBody, apiResponse } from "../../src/integrations/helpdesky/contact/api-response.ts";
+import { formPostResult } from "../../src/integrations/helpdesky/contact/form-post.ts";
+import type { ContactOutcome } from "../../src/integrations/helpdesky/contact/submission.ts";
+
+const typed = { values: { name: "Ada", email: "ada@example.com", subject: "Hi", message: "Help <please>" }, source: "/contact" };
+
+const outcomes: Array<[string, ContactOutcome, number, Record<string, unknown>]> = [
+  ["sent", { status: 200, kind: "sent", ...typed }, 200, { status: "sent" }],
+  ["invalid", { status: 400, kind: "invalid", errors: { email: "Enter your email address." }, ...typed }, 400, { error: "invalid", fields: { email: "Enter your email address." } }],
+  ["rate limited", { status: 429, kind: "rate_limited", retryAfterSeconds: 30, ...typed }, 429, { error: "rate_limited", retryAfter: 30 }],
+  ["delivery failed", { status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }, 502, { error: "delivery_failed", mailto: { email: "help@acme.example", href: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" } }],
+  ["not configured, no support address", { status: 503, kind: "not_configured", supportEmail: "", ...typed }, 503, { error: "not_configured", mailto: null }],
+  ["too large", { status: 413, kind: "too_large" }, 413, { error: "too_large" }],
+];
+
+describe("the JSON API's answers", () => {
+  test.each(outcomes)("%s", (_label, outcome, status, body) => {
+    const response = apiResponse(outcome);
+    expect(response.status).toBe(status);
+    expect(apiBody(outcome)).toEqual(body);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  test("429 carries Retry-After", () => {
+    expect(apiResponse(outcomes[2]![1]).headers.get("retry-after")).toBe("30");
+  });
+});
+
+describe("the no-JS form's answers", () => {
+  test("success redirects", () => {
+    expect(formPostResult(outcomes[0]![1])).toEqual({ kind: "redirect" });
+  });
+
+  test.each(outcomes.slice(1, 5))("%s renders the form again with what was typed", (_label, outcome, status) => {
+    const result = formPostResult(outcome);
+    expect(result).toMatchObject({ kind: "render", status, values: typed.values });
+    if (result.kind === "render") expect(result.notice).toMatch(/not sent/);
+  });
+
+  test("a rate-limited post names the wait and sets Retry-After", () => {
+    expect(formPostResult(outcomes[2]![1])).toMatchObject({ headers: { "Retry-After": "30" }, notice: expect.stringContaining("wait 30 seconds") });
+  });
+
+  test("a delivery failure offers mailto with the typed subject and message", () => {
+    expect(formPostResult(outcomes[3]![1])).toMatchObject({ mailtoHref: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" });
+  });
+});
