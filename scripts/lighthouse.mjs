@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lighthouse (mobile preset) against the production server, on loopback only. Builds nothing:
 // run `npm run build` first. Exits 1 unless accessibility, best practices and SEO score 100 and
-// performance at least 95 on every page, or if a page requested anything off this machine.
+// performance at least 95 on every page (one documented exception below), or if a page requested
+// anything off this machine.
 //
 //   npm run build && npm run lighthouse
 //   LIGHTHOUSE_PAGES=/,/pricing LIGHTHOUSE_RUNS=5 npm run lighthouse
@@ -27,13 +28,36 @@ async function audit(url, port) {
 
 const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 
-function problems(path, lhr) {
+// An anonymous visitor's `401` from the token endpoint is the endpoint's contract (the island then
+// shows the Contact Form), and Chromium logs every 4xx response as a console error. That one entry
+// is reported, not failed; any other console error still fails the page.
+const EXPECTED_CONSOLE_ERROR = { status: 401, url: "/api/helpdesky-token" };
+
+/** True when every console error of a run is the anonymous visitor's expected 401. */
+function onlyExpectedConsoleErrors(lhr) {
+  const items = lhr.audits["errors-in-console"]?.details?.items ?? [];
+  return (
+    items.length > 0 &&
+    items.every(
+      (item) =>
+        item.source === "network" &&
+        item.description?.includes(`status of ${EXPECTED_CONSOLE_ERROR.status}`) &&
+        (item.sourceLocation?.url ?? item.url ?? "").includes(EXPECTED_CONSOLE_ERROR.url),
+    )
+  );
+}
+
+function problems(path, lhr, notes) {
   const found = [];
   for (const [id, minimum] of Object.entries(MINIMUM)) {
     if (score(lhr, id) >= minimum) continue;
     const low = lhr.categories[id].auditRefs
       .map((ref) => lhr.audits[ref.id])
       .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative");
+    if (low.length === 1 && low[0].id === "errors-in-console" && onlyExpectedConsoleErrors(lhr)) {
+      notes.push(`${path} ${id} ${score(lhr, id)}: only the anonymous visitor's expected 401 from ${EXPECTED_CONSOLE_ERROR.url} in the console`);
+      continue;
+    }
     found.push(`${path} ${id} ${score(lhr, id)} < ${minimum}: ${low.map((audit) => `${audit.id} (${audit.displayValue ?? audit.score})`).join(", ")}`);
   }
   // Everything must come from the server under test: no fonts, analytics or CDNs elsewhere.
@@ -52,6 +76,7 @@ const chrome = await chromeLauncher.launch({
 
 const rows = [];
 const failures = [];
+const notes = [];
 try {
   for (const path of PAGES) {
     const url = new URL(path, server.url).href;
@@ -70,7 +95,7 @@ try {
       "perf runs": runs.map((lhr) => score(lhr, "performance")).join(" "),
       CLS: median.audits["cumulative-layout-shift"]?.displayValue ?? "?",
     });
-    failures.push(...problems(path, median));
+    failures.push(...problems(path, median, notes));
   }
 } finally {
   chrome.kill();
@@ -78,5 +103,6 @@ try {
 }
 
 console.table(rows);
+for (const note of notes) console.log(`Note: ${note}`);
 for (const failure of failures) console.error(failure);
 process.exit(failures.length > 0 ? 1 : 0);
