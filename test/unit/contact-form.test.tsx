@@ -2,10 +2,9 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw/http";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { ContactForm } from "../../src/integrations/helpdesky/contact/ContactForm.tsx";
-
+import { server } from "./msw/server.ts";
 
 /** The text of the elements a field's aria-describedby points at: what a screen reader announces. */
 function description(element: HTMLElement): string {
@@ -16,14 +15,11 @@ const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputEle
 const button = () => screen.getByRole("button", { name: "Send message" }) as HTMLButtonElement;
 
 const API = "http://localhost:3000/api/contact";
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+// The shared msw server (started by test/unit/setup.ts) answers; each test adds its handler.
 afterEach(() => {
-  server.resetHandlers();
   cleanup();
   vi.useRealTimers();
 });
-afterAll(() => server.close());
 
 beforeEach(() => {
   // Only Date is faked, so the form's fill time can be moved past the bot threshold.

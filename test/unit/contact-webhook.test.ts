@@ -1,9 +1,9 @@
 import { http, HttpResponse } from "msw/http";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { webhookDelivery } from "../../src/integrations/helpdesky/contact/webhook-delivery.ts";
 import { signWebhookBody } from "../../src/integrations/helpdesky/contact/webhook-signature.ts";
 import type { Delivery } from "../../src/integrations/helpdesky/contact/delivery.ts";
+import { server } from "./msw/server.ts";
 
 const URL = "https://hooks.example.test/contact";
 const SECRET = "whsec_test_3f9a1c";
@@ -21,10 +21,6 @@ const delivery: Delivery = {
   },
 };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 interface Seen {
   body: string;
