@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { AnonymousFallback } from "./AnonymousFallback.tsx";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, IDENTITY_STORAGE_KEY, watchIdentity } from "./identity-channel.ts";
@@ -40,6 +39,9 @@ type View =
   | { kind: "failed"; failure: TicketCenterFailure }
   | { kind: "signing-out"; email: string }
   | { kind: "signed-out-elsewhere" };
+
+// Loaded only when shown: a signed-in user never downloads the Contact Form and its schema.
+const AnonymousFallback = lazy(() => import("./AnonymousFallback.tsx").then((m) => ({ default: m.AnonymousFallback })));
 
 // The island's own sign-out signal must survive the teardown that follows it.
 const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_KEY]);
@@ -219,7 +221,11 @@ export default function TicketCenterIsland({
           </p>
         )}
       </div>
-      {showFallback && <AnonymousFallback loginUrl={loginUrl} />}
+      {showFallback && (
+        <Suspense fallback={null}>
+          <AnonymousFallback loginUrl={loginUrl} />
+        </Suspense>
+      )}
     </div>
   );
 }
