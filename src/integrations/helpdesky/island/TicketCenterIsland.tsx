@@ -100,10 +100,11 @@ export default function TicketCenterIsland({
     if (ownsPage !== true || !host) return;
     if (!containerRef.current) {
       const boot = adoptBootStart();
-      // A start for another endpoint is not ours to show: drop it, and ask our own.
+      // Its container is the page's one either way; a start for another endpoint is not ours to
+      // show, though: drop it, and the first attempt asks our own.
       if (boot && boot.tokenUrl !== tokenUrl) boot.dispose();
       bootRef.current = boot?.tokenUrl === tokenUrl ? boot : null;
-      containerRef.current = bootRef.current?.container ?? createContainer();
+      containerRef.current = boot?.container ?? createContainer();
     }
     host.append(containerRef.current);
   }, [ownsPage, tokenUrl]);
