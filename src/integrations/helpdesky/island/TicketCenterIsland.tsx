@@ -83,8 +83,8 @@ export default function TicketCenterIsland({
     setAttempt((n) => n + 1);
   }, [teardown]);
 
-  // Layout effects: React's first commit empties the island's element, and with it the boot
-  // module's container; it must be back in the page before the script can look for it.
+  // Layout effects: the page is claimed and `#hdh-ticket-center` moved into the island before the
+  // browser paints, so a panel the boot module's script already drew never flashes or goes missing.
   useLayoutEffect(() => {
     const claim = () => setOwnsPage(claimPage(owner));
     claim();
