@@ -11,7 +11,14 @@ const PRECONNECT = /^(\s*)<link rel="preconnect"[^>]*\/>\s*\n/m;
  * Preconnect is not varied: its origin is Helpdesky's, which a loopback-only benchmark never
  * reaches, and in stand-in mode the script is same-origin.
  */
+const BOOT_CONTAINER = /^\s*<div id="hdh-ticket-center"[\s\S]*?<\/div>\s*\n/m;
+const BOOT_SCRIPT = /^\s*<script>[\s\S]*?bootTicketCenter[\s\S]*?<\/script>\s*\n/m;
+
 export const SUPPORT_VARIANTS: Record<string, (page: string) => string | null> = {
+  // The island alone, as before the boot module: it fetches the token and adds the script once
+  // React has loaded. The static container goes too, or the island's own would be a second one.
+  "support-no-boot": (page) =>
+    BOOT_CONTAINER.test(page) && BOOT_SCRIPT.test(page) ? page.replace(BOOT_SCRIPT, "").replace(BOOT_CONTAINER, "") : null,
   "support-no-token-preload": (page) => (PRELOAD_TOKEN.test(page) ? page.replace(PRELOAD_TOKEN, "") : null),
   // The embed's URL is known before the token arrives (stand-in: this path), so it can be preloaded.
   "support-script-preload": (page) =>

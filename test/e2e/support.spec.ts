@@ -179,6 +179,30 @@ test.describe("/support", () => {
     expect(timing.islandEnd).toBeDefined();
     expect(timing.tokenStart!).toBeLessThan(timing.islandEnd!);
   });
+
+  test("the Ticket Center's script is requested while React is still held back, then the island adopts it", async ({ page }) => {
+    await signIn(page, uniqueEmail("boot"));
+    // Hold back the island's code (React's renderer chunk and the component) until the embed's
+    // script has been requested: only the boot module, which needs no React, can request it.
+    let scriptRequested!: () => void;
+    const scriptRequest = new Promise<void>((resolve) => (scriptRequested = resolve));
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.endsWith("/ticket-center.js")) scriptRequested();
+    });
+    const releases: string[] = [];
+    await page.route(/\/_astro\/(client|TicketCenterIsland)\.[^/]+\.js$/, async (route) => {
+      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 10_000));
+      releases.push(await Promise.race([scriptRequest.then(() => "script requested"), timeout]));
+      await route.continue();
+    });
+    await page.reload();
+    await expect(ticketCenter(page)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/Signed in as boot-/)).toBeVisible();
+    expect(releases).toEqual(["script requested", "script requested"]);
+    await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
+    await expect(page.locator("#hdh-ticket-center")).toHaveCount(1);
+    await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
+  });
 });
 
 test.describe("without stand-in mode", () => {

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { AnonymousFallback } from "./AnonymousFallback.tsx";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
-import { announceSignOut, IDENTITY_STORAGE_KEY, watchIdentity } from "./identity-channel.ts";
-import { enterIdentity } from "./identity-marker.ts";
-import { clearHelpdeskyStorage, ISLAND_OWNED_ATTRIBUTE } from "./page-teardown.ts";
-import { claimPage, mountTicketCenterScript, onPageReleased, releasePage } from "./script-registry.ts";
+import { announceSignOut, KEEP_STORAGE_KEYS, watchIdentity } from "./identity-channel.ts";
+import { clearHelpdeskyStorage } from "./page-teardown.ts";
+import { adoptBootStart, claimPage, onPageReleased, releasePage } from "./script-registry.ts";
+import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
+import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
 import "./ticket-center-island.css";
 
 export type { TicketCenterFailure } from "./fetch-token.ts";
@@ -41,8 +41,8 @@ type View =
   | { kind: "signing-out"; email: string }
   | { kind: "signed-out-elsewhere" };
 
-// The island's own sign-out signal must survive the teardown that follows it.
-const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_KEY]);
+// Loaded only when shown: a signed-in user never downloads the Contact Form and its schema.
+const AnonymousFallback = lazy(() => import("./AnonymousFallback.tsx").then((m) => ({ default: m.AnonymousFallback })));
 
 /**
  * Helpdesky's Ticket Center for the signed-in user, with a fallback for everyone else. Mount it
@@ -61,7 +61,11 @@ export default function TicketCenterIsland({
   // null until the page's one Ticket Center is decided; false for a second island on the page.
   const [ownsPage, setOwnsPage] = useState<boolean | null>(null);
   const owner = useRef({}).current;
-  const containerRef = useRef<HTMLDivElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  // `#hdh-ticket-center`: the boot module's node when it started the Ticket Center, else our own.
+  const containerRef = useRef<HTMLElement | null>(null);
+  // The boot module's start, adopted with its container and used by the first attempt instead of fetching again.
+  const bootRef = useRef<TicketCenterStart | null>(null);
   const disposeRef = useRef<(() => void) | undefined>(undefined);
   const emailRef = useRef<string | null>(null);
   const callbacks = useRef({ onReady, onError });
@@ -79,7 +83,9 @@ export default function TicketCenterIsland({
     setAttempt((n) => n + 1);
   }, [teardown]);
 
-  useEffect(() => {
+  // Layout effects: the page is claimed and `#hdh-ticket-center` moved into the island before the
+  // browser paints, so a panel the boot module's script already drew never flashes or goes missing.
+  useLayoutEffect(() => {
     const claim = () => setOwnsPage(claimPage(owner));
     claim();
     const stop = onPageReleased(claim);
@@ -89,48 +95,62 @@ export default function TicketCenterIsland({
     };
   }, [owner]);
 
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (ownsPage !== true || !host) return;
+    if (!containerRef.current) {
+      const boot = adoptBootStart();
+      // Its container is the page's one either way; a start for another endpoint is not ours to
+      // show, though: drop it, and the first attempt asks our own.
+      if (boot && boot.tokenUrl !== tokenUrl) boot.dispose();
+      bootRef.current = boot?.tokenUrl === tokenUrl ? boot : null;
+      containerRef.current = boot?.container ?? createContainer();
+    }
+    host.append(containerRef.current);
+  }, [ownsPage, tokenUrl]);
+
+  const loading = view.kind === "loading";
+  useLayoutEffect(() => {
+    if (containerRef.current) showContainerLoading(containerRef.current, loading);
+  }, [ownsPage, loading]);
+
   useEffect(() => {
     const container = containerRef.current;
     if (ownsPage !== true || !container) return;
-    const controller = new AbortController();
-    let dispose: (() => void) | undefined;
+    const start = bootRef.current ?? startTicketCenter(container, tokenUrl, { timeoutMs });
+    bootRef.current = null;
+    let active = true;
     const fail = (failure: TicketCenterFailure, status?: number) => {
       setView({ kind: "failed", failure });
       callbacks.current.onError?.(status === undefined ? { failure } : { failure, status });
     };
 
-    void (async () => {
-      const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
-      if (controller.signal.aborted || result.kind === "aborted") return;
+    void start.token.then((result) => {
+      if (!active || result.kind === "aborted") return;
       if (result.kind === "unauthenticated") {
         clearHelpdeskyStorage();
         setView({ kind: "anonymous" });
         return;
       }
       if (result.kind === "failed") return fail(result.failure, result.status);
-      const { token } = result;
-      await enterIdentity(token.email);
-      if (controller.signal.aborted) return;
-      emailRef.current = token.email;
-      dispose = mountTicketCenterScript(container, token, {
-        timeoutMs,
-        keepStorageKeys: KEEP_STORAGE_KEYS,
-        onLoad: () => {
-          setView({ kind: "ready", email: token.email });
-          callbacks.current.onReady?.({ email: token.email });
-        },
-        onError: () => {
-          dispose?.();
-          fail("script");
-        },
+      const { email } = result.token;
+      emailRef.current = email;
+      disposeRef.current = start.dispose;
+      start.onScript((outcome) => {
+        if (!active) return;
+        if (outcome === "failed") {
+          start.dispose();
+          return fail("script");
+        }
+        setView({ kind: "ready", email });
+        callbacks.current.onReady?.({ email });
       });
-      disposeRef.current = dispose;
-    })();
+    });
 
     return () => {
-      controller.abort();
-      dispose?.();
-      if (disposeRef.current === dispose) disposeRef.current = undefined;
+      active = false;
+      start.dispose();
+      if (disposeRef.current === start.dispose) disposeRef.current = undefined;
     };
   }, [ownsPage, attempt, tokenUrl, timeoutMs]);
 
@@ -174,7 +194,6 @@ export default function TicketCenterIsland({
     );
   }
 
-  const loading = view.kind === "loading";
   const problem = view.kind === "failed" ? FAILURE_MESSAGES[view.failure] : null;
   const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
 
@@ -208,18 +227,13 @@ export default function TicketCenterIsland({
           You signed out in another tab, so your support conversations were closed here.
         </p>
       )}
-      <div
-        id="hdh-ticket-center"
-        ref={containerRef}
-        className={loading ? "hdh-ticket-center hdh-ticket-center-loading" : "hdh-ticket-center"}
-      >
-        {loading && (
-          <p className="hdh-loading-status" role="status" aria-live="polite" {...{ [ISLAND_OWNED_ATTRIBUTE]: "" }}>
-            Loading your support conversations…
-          </p>
-        )}
-      </div>
-      {showFallback && <AnonymousFallback loginUrl={loginUrl} />}
+      {/* Holds `#hdh-ticket-center`, a node React does not render: see the layout effects. */}
+      <div className="hdh-ticket-center-host" ref={hostRef} />
+      {showFallback && (
+        <Suspense fallback={null}>
+          <AnonymousFallback loginUrl={loginUrl} />
+        </Suspense>
+      )}
     </div>
   );
 }

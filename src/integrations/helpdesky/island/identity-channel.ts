@@ -2,6 +2,8 @@
 export const IDENTITY_CHANNEL = "helpdesky-identity";
 /** Written on sign-out so that tabs without BroadcastChannel hear it through a `storage` event. */
 export const IDENTITY_STORAGE_KEY = "helpdesky-identity-signal";
+/** What a teardown keeps in storage: the sign-out signal must survive the teardown that follows it. */
+export const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_KEY]);
 
 /**
  * What an island hears: another tab signed out (act at once), or a reason to ask the server again

@@ -56,9 +56,10 @@ export function trackPageAdditions(container: HTMLElement, keep: ReadonlySet<str
     for (const record of observer.takeRecords()) record.addedNodes.forEach((node) => added.add(node));
     observer.disconnect();
     // Nothing the island renders is a direct child of <head> or <body>: React roots live deeper.
-    // Other islands of the site are never the script's, wherever they were added.
+    // Other islands of the site are never the script's, wherever they were added; nor is what
+    // holds the container (a script started before the island's React root was added).
     for (const node of added) {
-      if (!node.isConnected || container.contains(node) || isSiteIsland(node)) continue;
+      if (!node.isConnected || container.contains(node) || node.contains(container) || isSiteIsland(node)) continue;
       node.parentNode?.removeChild(node);
     }
     for (const child of Array.from(container.childNodes)) {

@@ -1,4 +1,5 @@
 import type { TicketCenterToken } from "./fetch-token.ts";
+import type { TicketCenterStart } from "./ticket-center-start.ts";
 import { trackPageAdditions } from "./page-teardown.ts";
 
 /** Set on the one script element the island adds, so it can be found (and counted) on the page. */
@@ -10,6 +11,8 @@ interface Registry {
   /** Removes the current script and everything it added; set while a script is on the page. */
   disposeActive: (() => void) | null;
   listeners: Set<() => void>;
+  /** What the boot module started before any island ran, until an island adopts it. */
+  bootStart: TicketCenterStart | null;
 }
 
 // Kept on the global object: two copies of this module (two bundles on one page) still share it.
@@ -17,7 +20,7 @@ const REGISTRY_KEY = Symbol.for("helpdesky.ticket-center-island.registry");
 
 function registry(): Registry {
   const scope = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
-  return (scope[REGISTRY_KEY] ??= { owner: null, disposeActive: null, listeners: new Set() });
+  return (scope[REGISTRY_KEY] ??= { owner: null, disposeActive: null, listeners: new Set(), bootStart: null });
 }
 
 /** Makes `owner` the page's one Ticket Center island, unless another one already is. */
@@ -34,6 +37,25 @@ export function releasePage(owner: object): void {
   if (state.owner !== owner) return;
   state.owner = null;
   for (const listener of [...state.listeners]) listener();
+}
+
+/** Whether an island owns the page or a boot start waits for one: then a boot module stays out. */
+export function isTicketCenterStarted(): boolean {
+  const state = registry();
+  return state.owner !== null || state.bootStart !== null;
+}
+
+/** Leaves the boot module's start for the island to adopt. */
+export function publishBootStart(start: TicketCenterStart): void {
+  registry().bootStart = start;
+}
+
+/** The boot module's start, if there is one nobody has adopted yet; hands it over only once. */
+export function adoptBootStart(): TicketCenterStart | null {
+  const state = registry();
+  const start = state.bootStart;
+  state.bootStart = null;
+  return start;
 }
 
 /** Calls `listener` whenever the page is released. */

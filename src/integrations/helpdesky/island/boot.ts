@@ -1,0 +1,23 @@
+import { isTicketCenterStarted, publishBootStart } from "./script-registry.ts";
+import { CONTAINER_ID } from "./ticket-center-container.ts";
+import { startTicketCenter } from "./ticket-center-start.ts";
+
+/** Options of `bootTicketCenter`; they must match the island's props of the same names. */
+export interface BootOptions {
+  /** The token endpoint, as the page's `<link rel="preload">` names it. Default `/api/helpdesky-token`. */
+  tokenUrl?: string;
+  /** How long to wait for the token, and then for the script. Default 10000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Starts the Ticket Center without waiting for React: takes over the page's token preload and, on
+ * 200, adds Helpdesky's script to the page's static `#hdh-ticket-center`. The island adopts the
+ * container and this start when it mounts, so React's download no longer delays the panel. Does
+ * nothing when the page has no such container or an island already runs.
+ */
+export function bootTicketCenter({ tokenUrl = "/api/helpdesky-token", timeoutMs = 10_000 }: BootOptions = {}): void {
+  const container = document.getElementById(CONTAINER_ID);
+  if (!container || isTicketCenterStarted()) return;
+  publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
+}

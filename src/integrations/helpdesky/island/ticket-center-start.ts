@@ -1,0 +1,72 @@
+import { fetchToken, type TokenResult } from "./fetch-token.ts";
+import { KEEP_STORAGE_KEYS } from "./identity-channel.ts";
+import { enterIdentity } from "./identity-marker.ts";
+import { mountTicketCenterScript } from "./script-registry.ts";
+
+/** How the Ticket Center script ended: it ran, or it failed to load (error event or timeout). */
+export type ScriptOutcome = "loaded" | "failed";
+
+/** One attempt at showing the Ticket Center: the token request, then the script. */
+export interface TicketCenterStart {
+  /** The token endpoint asked; an island only adopts a start made for its own `tokenUrl`. */
+  tokenUrl: string;
+  /** The `#hdh-ticket-center` element the script is added to. */
+  container: HTMLElement;
+  /** The token endpoint's answer; on `ok`, the script has been added by the time it settles. */
+  token: Promise<TokenResult>;
+  /**
+   * Calls `listener` once the script has loaded or failed, at once if it already has. A callback
+   * rather than a promise, so the outcome reaches React in the same task as the script's event.
+   */
+  onScript(listener: (outcome: ScriptOutcome) => void): void;
+  /** Aborts the token request and removes the script and everything it added. Idempotent. */
+  dispose(): void;
+}
+
+/**
+ * Asks for the signed-in user's token and, on 200, adds Helpdesky's script to `container`. Used by
+ * the boot module (before React has loaded) and by the island itself when no boot start is there.
+ */
+export function startTicketCenter(
+  container: HTMLElement,
+  tokenUrl: string,
+  { timeoutMs }: { timeoutMs: number },
+): TicketCenterStart {
+  const controller = new AbortController();
+  let removeScript: (() => void) | undefined;
+  let outcome: ScriptOutcome | undefined;
+  const listeners: ((outcome: ScriptOutcome) => void)[] = [];
+  const settle = (result: ScriptOutcome) => {
+    outcome = result;
+    for (const listener of listeners.splice(0)) listener(result);
+  };
+
+  const token = (async (): Promise<TokenResult> => {
+    const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
+    if (result.kind !== "ok") return result;
+    await enterIdentity(result.token.email);
+    if (controller.signal.aborted) return { kind: "aborted" };
+    removeScript = mountTicketCenterScript(container, result.token, {
+      timeoutMs,
+      keepStorageKeys: KEEP_STORAGE_KEYS,
+      onLoad: () => settle("loaded"),
+      onError: () => settle("failed"),
+    });
+    return result;
+  })();
+
+  return {
+    tokenUrl,
+    container,
+    token,
+    onScript(listener) {
+      if (outcome === undefined) listeners.push(listener);
+      else listener(outcome);
+    },
+    dispose() {
+      controller.abort();
+      listeners.length = 0;
+      removeScript?.();
+    },
+  };
+}
