@@ -199,6 +199,8 @@ export default function TicketCenterIsland({
 
   return (
     <div className="hdh-island">
+      {/* Holds the identity bar's place while loading, so the panel does not move when it appears. */}
+      {loading && <div className="hdh-identity-slot" aria-hidden="true" />}
       {(view.kind === "ready" || view.kind === "signing-out") && (
         <div className="hdh-identity">
           <p>

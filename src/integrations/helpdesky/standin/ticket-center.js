@@ -53,13 +53,20 @@
   }
 
   // The stylesheet is same-origin and linked, never inline, so a strict CSP allows it.
-  if (!document.querySelector("link[data-hdh-standin]")) {
-    var link = document.createElement("link");
+  var link = document.querySelector("link[data-hdh-standin]");
+  if (!link) {
+    link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = new URL("ticket-center.css", base).href;
     link.setAttribute("data-hdh-standin", "");
     document.head.append(link);
   }
+  var styled = link.sheet
+    ? Promise.resolve()
+    : new Promise(function (resolve) {
+        link.addEventListener("load", resolve, { once: true });
+        link.addEventListener("error", resolve, { once: true });
+      });
 
   var old = root.querySelector(".hdh-standin");
   if (old) old.remove();
@@ -77,7 +84,10 @@
     body,
   ]);
   panel.setAttribute("aria-label", "Ticket Center (local Helpdesky stand-in)");
-  root.append(panel);
+  // Painted once its styles apply, so the panel does not change shape under the reader's eyes.
+  styled.then(function () {
+    root.append(panel);
+  });
 
   function showAuthError() {
     body.replaceChildren(
