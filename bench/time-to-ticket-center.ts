@@ -9,7 +9,6 @@ import type { Browser } from "playwright-core";
 import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
 import { SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
-import { startGzipProxy } from "./lib/gzip-proxy.ts";
 import { startProductionServer } from "./lib/server.ts";
 import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
 import { fmt, fmtRatio, median, ratio } from "./lib/stats.ts";
@@ -31,8 +30,6 @@ interface Variant {
   step?: boolean;
   /** The variant its ratios are taken against. */
   against: string;
-  /** Served through the gzip proxy rather than straight from the Node server. */
-  gzip?: boolean;
 }
 
 interface Load {
@@ -95,9 +92,6 @@ export async function run(): Promise<void> {
     { name: GUIDE, path: "/bench/guide", against: GUIDE },
     { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
     { name: "minimal loader, no React (static)", path: "/bench/minimal-loader", step: true, against: GUIDE },
-    // The Node server sends files uncompressed; a CDN (or Vercel) in front gzips them.
-    { name: "guide, gzip in front", path: "/bench/guide", step: true, gzip: true, against: "guide, gzip in front" },
-    { name: "island, gzip in front", path: "/support", step: true, gzip: true, against: "guide, gzip in front" },
   ];
   for (const name of Object.keys(SUPPORT_VARIANTS)) {
     if (existsSync(join(copy.dir, "src/pages/bench", `${name}.astro`))) {
@@ -106,20 +100,18 @@ export async function run(): Promise<void> {
   }
 
   const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
-  const proxy = await startGzipProxy(server.url);
   const browser = await launchChromium();
   try {
     const cookie = await signIn(server.url);
-    const base = (v: Variant) => (v.gzip ? proxy.url : server.url);
     const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
     // One unmeasured load of each headline page first (server-side warm-up), then the measured
     // loads, interleaved; the steps share those pages' server code.
-    for (const v of variants.filter((v) => !v.step)) await measure(browser, base(v), cookie, v.path);
+    for (const v of variants.filter((v) => !v.step)) await measure(browser, server.url, cookie, v.path);
     for (let i = 1; i <= LOADS; i++) {
       console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
       for (const v of variants) {
         if (v.step && i > STEP_LOADS) continue;
-        loads[v.name]!.push(await measure(browser, base(v), cookie, v.path));
+        loads[v.name]!.push(await measure(browser, server.url, cookie, v.path));
       }
     }
 
@@ -164,7 +156,6 @@ export async function run(): Promise<void> {
     console.log(`time-to-ticket-center: wrote ${file}`);
   } finally {
     await browser.close();
-    await proxy.stop();
     await server.stop();
   }
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIXTURES_DIR, ROOT } from "./paths.ts";
-import { writeSupportVariants } from "./support-variants.ts";
+import { editBuiltSupportVariants, writeSupportVariants } from "./support-variants.ts";
 
 /** The checkout to benchmark: this one, or another given by BENCH_SOURCE (read, never written). */
 const SOURCE = process.env.BENCH_SOURCE ?? ROOT;
@@ -55,7 +55,9 @@ export function buildBenchCopy({ benchPages = false, vercel = false, config }: B
     args.push("--config", config);
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
+  // The benchmarks run the stand-in, and a build that knows it preloads the stand-in's script, as a
+  // build with real credentials preloads Helpdesky's.
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", HELPDESKY_STANDIN: "1" };
   if (vercel) env.VERCEL = "1";
   else delete env.VERCEL;
   try {
@@ -68,6 +70,7 @@ export function buildBenchCopy({ benchPages = false, vercel = false, config }: B
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  if (benchPages && !vercel) editBuiltSupportVariants(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

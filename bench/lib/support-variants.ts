@@ -2,29 +2,42 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
 
-const PRELOAD_TOKEN = /^\s*<link rel="preload" as="fetch"[^>]*\/>\s*\n/m;
-const PRECONNECT = /^(\s*)<link rel="preconnect"[^>]*\/>\s*\n/m;
-
-/**
- * Variants of /support, each one loading step changed, to measure what that step gives. Each
- * returns the changed page, or null when the page has no such step (then it is not measured).
- * Preconnect is not varied: its origin is Helpdesky's, which a loopback-only benchmark never
- * reaches, and in stand-in mode the script is same-origin.
- */
+const HINTS = /^(\s*)<TicketCenterHints slot="head" \/>\s*\n/m;
 const BOOT_CONTAINER = /^\s*<div id="hdh-ticket-center"[\s\S]*?<\/div>\s*\n/m;
 const BOOT_SCRIPT = /^\s*<script>[\s\S]*?bootTicketCenter[\s\S]*?<\/script>\s*\n/m;
+const TOKEN_PRELOAD = '<link slot="head" rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" />';
+const SCRIPT_PRELOAD = `<link slot="head" rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" />`;
 
-export const SUPPORT_VARIANTS: Record<string, (page: string) => string | null> = {
+/** One loading step of /support taken away, to measure what that step gives. */
+interface SupportVariant {
+  /** The page's source changed, or null when the page has no such step (then it is not measured). */
+  source: (page: string) => string | null;
+  /** The built page's HTML changed, for a step the build adds. */
+  built?: (html: string) => string;
+}
+
+/**
+ * Variants of /support. Preconnect is not varied: its origin is Helpdesky's, which a loopback-only
+ * benchmark never reaches, and in stand-in mode the script is same-origin.
+ */
+export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
   // The island alone, as before the boot module: it fetches the token and adds the script once
   // React has loaded. The static container goes too, or the island's own would be a second one.
-  "support-no-boot": (page) =>
-    BOOT_CONTAINER.test(page) && BOOT_SCRIPT.test(page) ? page.replace(BOOT_SCRIPT, "").replace(BOOT_CONTAINER, "") : null,
-  "support-no-token-preload": (page) => (PRELOAD_TOKEN.test(page) ? page.replace(PRELOAD_TOKEN, "") : null),
-  // The embed's URL is known before the token arrives (stand-in: this path), so it can be preloaded.
-  "support-script-preload": (page) =>
-    PRECONNECT.test(page)
-      ? page.replace(PRECONNECT, (tag, indent: string) => `${tag}${indent}<link rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" />\n`)
-      : null,
+  "support-no-boot": {
+    source: (page) => (BOOT_CONTAINER.test(page) && BOOT_SCRIPT.test(page) ? page.replace(BOOT_SCRIPT, "").replace(BOOT_CONTAINER, "") : null),
+  },
+  // The boot module as Astro writes it: deferred (after the stylesheets), its imports found one
+  // level at a time.
+  "support-boot-deferred": {
+    source: (page) => (BOOT_SCRIPT.test(page) ? page : null),
+    built: (html) => html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace('<script type="module" async ', '<script type="module" '),
+  },
+  "support-no-token-preload": {
+    source: (page) => (HINTS.test(page) ? page.replace(HINTS, (_, indent: string) => `${indent}${SCRIPT_PRELOAD}\n`) : null),
+  },
+  "support-no-script-preload": {
+    source: (page) => (HINTS.test(page) ? page.replace(HINTS, (_, indent: string) => `${indent}${TOKEN_PRELOAD}\n`) : null),
+  },
 };
 
 /**
@@ -36,11 +49,19 @@ export function writeSupportVariants(copyDir: string): string[] {
   if (!existsSync(source)) return [];
   const page = readFileSync(source, "utf8").replaceAll('from "../', 'from "../../');
   const written: string[] = [];
-  for (const [name, change] of Object.entries(SUPPORT_VARIANTS)) {
-    const variant = change(page);
-    if (variant === null) continue;
-    writeFileSync(join(copyDir, "src/pages/bench", `${name}.astro`), variant);
+  for (const [name, variant] of Object.entries(SUPPORT_VARIANTS)) {
+    const changed = variant.source(page);
+    if (changed === null) continue;
+    writeFileSync(join(copyDir, "src/pages/bench", `${name}.astro`), changed);
     written.push(name);
   }
   return written;
+}
+
+/** Applies the variants' changes to their built pages (Node build: dist/client/bench/<name>/). */
+export function editBuiltSupportVariants(copyDir: string): void {
+  for (const [name, variant] of Object.entries(SUPPORT_VARIANTS)) {
+    const page = join(copyDir, "dist/client/bench", name, "index.html");
+    if (variant.built && existsSync(page)) writeFileSync(page, variant.built(readFileSync(page, "utf8")));
+  }
 }

@@ -25,8 +25,9 @@ function build(env: Record<string, string | undefined>) {
  */
 export default async function globalSetup() {
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    build({ VERCEL: "1" });
-    build({ VERCEL: undefined });
+    // Built as a stand-in deployment is, so /support preloads the stand-in's script.
+    build({ VERCEL: "1", HELPDESKY_STANDIN: "1" });
+    build({ VERCEL: undefined, HELPDESKY_STANDIN: "1" });
   }
   const server = await startServer(SHARED_SERVER_ENV);
   process.env.E2E_BASE_URL = server.url;

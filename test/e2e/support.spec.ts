@@ -83,10 +83,12 @@ test.describe("/support", () => {
     await other.close();
   });
 
-  test("an anonymous visitor gets the sign-in prompt and no stand-in script", async ({ page }) => {
-    const scripts: string[] = [];
+  test("an anonymous visitor gets the sign-in prompt, and Helpdesky's script never runs", async ({ page }) => {
+    // The static page preloads the script for everyone; for an anonymous visitor it stays unused.
+    const standinCalls: string[] = [];
     page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/helpdesky-standin/") && path !== "/helpdesky-standin/ticket-center.js") standinCalls.push(path);
     });
     await page.goto("/support");
     const signIn = page.getByRole("main").getByRole("link", { name: "Sign in" });
@@ -94,7 +96,8 @@ test.describe("/support", () => {
     await expect(signIn).toHaveAttribute("href", "/login?next=/support");
     await expect(page.getByRole("alert")).toHaveCount(0);
     await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
-    expect(scripts.some((path) => path.includes("helpdesky-standin"))).toBe(false);
+    await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(0);
+    expect(standinCalls).toEqual([]);
   });
 
   test("a tampered signature gets the stand-in's authentication error", async ({ page }) => {
@@ -147,6 +150,9 @@ test.describe("/support", () => {
     otherTab.on("pageerror", (error) => pageErrors.push(error));
     await otherTab.goto("/support");
     await expect(ticketCenter(otherTab)).toBeVisible();
+    // The boot module shows the panel before React runs; the island listens for sign-outs once it
+    // has hydrated (a tab that missed one rechecks when it becomes visible again).
+    await expect(otherTab.getByText(`Signed in as ${email}`)).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login\?signed-out$/);
@@ -180,28 +186,52 @@ test.describe("/support", () => {
     expect(timing.tokenStart!).toBeLessThan(timing.islandEnd!);
   });
 
-  test("the Ticket Center's script is requested while React is still held back, then the island adopts it", async ({ page }) => {
+  test("the boot module adds the Ticket Center's script while React is still held back, then the island adopts it", async ({ page }) => {
     await signIn(page, uniqueEmail("boot"));
     // Hold back the island's code (React's renderer chunk and the component) until the embed's
-    // script has been requested: only the boot module, which needs no React, can request it.
-    let scriptRequested!: () => void;
-    const scriptRequest = new Promise<void>((resolve) => (scriptRequested = resolve));
-    page.on("request", (request) => {
-      if (new URL(request.url()).pathname.endsWith("/ticket-center.js")) scriptRequested();
-    });
+    // script element is on the page: only the boot module, which needs no React, can add it.
     const releases: string[] = [];
     await page.route(/\/_astro\/(client|TicketCenterIsland)\.[^/]+\.js$/, async (route) => {
-      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 10_000));
-      releases.push(await Promise.race([scriptRequest.then(() => "script requested"), timeout]));
+      const added = await page
+        .locator("script[data-hdh-island-script]")
+        .waitFor({ state: "attached", timeout: 10_000 })
+        .then(() => "script added", () => "timeout");
+      releases.push(added);
       await route.continue();
     });
     await page.reload();
     await expect(ticketCenter(page)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/Signed in as boot-/)).toBeVisible();
-    expect(releases).toEqual(["script requested", "script requested"]);
+    expect(releases).toEqual(["script added", "script added"]);
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
     await expect(page.locator("#hdh-ticket-center")).toHaveCount(1);
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
+  });
+
+  test("Helpdesky's script downloads once, from the page's preload, and the boot module's chunks are preloaded", async ({ page }) => {
+    await signIn(page, uniqueEmail("script-preload"));
+    const scriptRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/helpdesky-standin/ticket-center.js") scriptRequests.push(request.url());
+    });
+    await page.reload();
+    await expect(ticketCenter(page)).toBeVisible();
+    expect(scriptRequests).toHaveLength(1);
+    const initiators = await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((entry) => new URL(entry.name).pathname === "/helpdesky-standin/ticket-center.js")
+        .map((entry) => entry.initiatorType),
+    );
+    expect(initiators).toEqual(["link"]);
+    // Every chunk the async boot module imports is named in a modulepreload, so none waits for it.
+    const boot = page.locator('script[type="module"][async]');
+    await expect(boot).toHaveCount(1);
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(preloaded.length).toBeGreaterThan(0);
+    const bootSource = await (await page.request.get((await boot.getAttribute("src"))!)).text();
+    for (const [, imported] of bootSource.matchAll(/from\s*"\.\/([^"]+)"/g)) {
+      expect(preloaded).toContain(new URL(`/_astro/${imported}`, page.url()).href);
+    }
   });
 });
 

@@ -76,6 +76,21 @@ describe("bootTicketCenter", () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  test("run before the parser reaches the container (an async module), it starts once the document is parsed", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    try {
+      bootTicketCenter();
+      expect(fetchSpy).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML("beforeend", STATIC_CONTAINER);
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    } finally {
+      readyState.mockRestore();
+    }
+    expect(fetchSpy).toHaveBeenCalledOnce();
+    expect((await findScript()).parentElement).toBe(document.getElementById("hdh-ticket-center"));
+  });
+
   test("stays out when an island already runs, and when it was booted before", async () => {
     server.use(token.hanging());
     const fetchSpy = vi.spyOn(globalThis, "fetch");

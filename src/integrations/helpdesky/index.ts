@@ -2,16 +2,19 @@ import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
 import { helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
+import { bootScriptIntegration } from "./build/boot-script.ts";
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
 import { STANDIN_BASE_PATH } from "./mode.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
+import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl } from "./page-hints.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
  * the Ticket Center island asks for its signed credentials, the Contact Form's API, the local
  * Helpdesky stand-in (script, API and inbox page), the Helpdesky origin in the site's Content
- * Security Policy, and a guard that fails any build exposing the HMAC secret.
+ * Security Policy, the page hints (`virtual:helpdesky/page-hints`) and an early boot module for
+ * pages hosting the Ticket Center, and a guard that fails any build exposing the HMAC secret.
  */
 export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroIntegration {
   const options = parseHelpdeskyOptions(userOptions);
@@ -27,15 +30,20 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
     name: "helpdesky",
     hooks: {
       "astro:config:setup": ({ config, command, updateConfig, injectRoute, logger }) => {
-        updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [leakGuardIntegration()] });
+        updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [bootScriptIntegration(), leakGuardIntegration()] });
         const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
         const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
+        const hints = { tokenUrl: options.tokenRoute, scriptPreloadUrl: scriptPreloadUrl(env, { dev: command === "dev" }) };
+        updateConfig({ vite: { plugins: [pageHintsPlugin(hints)] } });
         const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
         if (csp) updateConfig(csp.update);
         for (const note of csp?.notes ?? []) logger.warn(note);
         for (const pattern of Object.keys(routes)) {
           injectRoute({ pattern, entrypoint: new URL(routes[pattern]!, import.meta.url), prerender: false });
         }
+      },
+      "astro:config:done": ({ injectTypes }) => {
+        injectTypes({ filename: "page-hints.d.ts", content: PAGE_HINTS_TYPES });
       },
     },
   };

@@ -14,10 +14,16 @@ export interface BootOptions {
  * Starts the Ticket Center without waiting for React: takes over the page's token preload and, on
  * 200, adds Helpdesky's script to the page's static `#hdh-ticket-center`. The island adopts the
  * container and this start when it mounts, so React's download no longer delays the panel. Does
- * nothing when the page has no such container or an island already runs.
+ * nothing when the page has no such container or an island already runs. The build makes the
+ * module that calls it async, so it may run before the parser reaches the container: then it
+ * waits for the document to be parsed.
  */
 export function bootTicketCenter({ tokenUrl = "/api/helpdesky-token", timeoutMs = 10_000 }: BootOptions = {}): void {
-  const container = document.getElementById(CONTAINER_ID);
-  if (!container || isTicketCenterStarted()) return;
-  publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
+  const boot = () => {
+    const container = document.getElementById(CONTAINER_ID);
+    if (!container || isTicketCenterStarted()) return;
+    publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
+  };
+  if (document.getElementById(CONTAINER_ID) || document.readyState !== "loading") boot();
+  else document.addEventListener("DOMContentLoaded", boot, { once: true });
 }

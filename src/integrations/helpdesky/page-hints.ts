@@ -1,0 +1,58 @@
+import type { Plugin } from "vite";
+import type { EnvEntry } from "./guards/load-env.ts";
+import { resolveHelpdeskyMode } from "./mode.ts";
+
+/** The module pages import the build's hints from; typed by the `.d.ts` the integration injects. */
+export const PAGE_HINTS_MODULE = "virtual:helpdesky/page-hints";
+const RESOLVED_ID = `\0${PAGE_HINTS_MODULE}`;
+
+/** What a prerendered page needs to know of this integration to start the Ticket Center early. */
+export interface PageHints {
+  /** The token endpoint (the `tokenRoute` option). */
+  tokenUrl: string;
+  /** Helpdesky's script, when the build knows which one runs; `null` otherwise. */
+  scriptPreloadUrl: string | null;
+}
+
+/**
+ * The script a page can preload, from the environment the build sees: real credentials name
+ * Helpdesky's script, stand-in mode (or `astro dev` without credentials) the stand-in's, anything
+ * else none. Only a hint: the island loads the URL the token endpoint returns at run time, so a
+ * wrong guess costs a wasted download, never a wrong script.
+ */
+export function scriptPreloadUrl(env: ReadonlyMap<string, EnvEntry>, { dev }: { dev: boolean }): string | null {
+  const value = (name: string) => env.get(name)?.value;
+  const mode = resolveHelpdeskyMode(
+    {
+      HELPDESKY_HMAC_SECRET: value("HELPDESKY_HMAC_SECRET"),
+      HELPDESKY_HELPDESK_ID: value("HELPDESKY_HELPDESK_ID"),
+      HELPDESKY_SCRIPT_URL: value("HELPDESKY_SCRIPT_URL"),
+      HELPDESKY_STANDIN: value("HELPDESKY_STANDIN"),
+    },
+    { dev, randomSecret: () => "" },
+  );
+  return mode.kind === "unconfigured" ? null : mode.scriptUrl;
+}
+
+/** Serves `virtual:helpdesky/page-hints`. It holds no secret, so client code may import it too. */
+export function pageHintsPlugin(hints: PageHints): Plugin {
+  return {
+    name: "helpdesky:page-hints",
+    resolveId: (id) => (id === PAGE_HINTS_MODULE ? RESOLVED_ID : undefined),
+    load: (id) =>
+      id === RESOLVED_ID
+        ? Object.entries(hints)
+            .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+            .join("")
+        : undefined,
+  };
+}
+
+/** The declaration of the virtual module, written by `injectTypes`. */
+export const PAGE_HINTS_TYPES = `declare module "${PAGE_HINTS_MODULE}" {
+  /** The token endpoint: the \`tokenRoute\` option of \`helpdesky()\`. */
+  export const tokenUrl: string;
+  /** Helpdesky's script URL when the build's environment says which one runs; \`null\` otherwise. */
+  export const scriptPreloadUrl: string | null;
+}
+`;

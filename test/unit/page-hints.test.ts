@@ -1,0 +1,36 @@
+import { describe, expect, test } from "vitest";
+import type { EnvEntry } from "../../src/integrations/helpdesky/guards/load-env.ts";
+import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
+import { pageHintsPlugin, scriptPreloadUrl } from "../../src/integrations/helpdesky/page-hints.ts";
+
+function env(values: Record<string, string>): Map<string, EnvEntry> {
+  return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
+}
+
+const LIVE = { HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef", HELPDESKY_HELPDESK_ID: "acme" };
+
+describe("scriptPreloadUrl: what the build tells /support to preload", () => {
+  test.each([
+    ["real credentials", LIVE, false, DEFAULT_SCRIPT_URL],
+    ["real credentials and a script URL", { ...LIVE, HELPDESKY_SCRIPT_URL: "https://cdn.helpdesky.example/tc.js" }, false, "https://cdn.helpdesky.example/tc.js"],
+    ["real credentials win over HELPDESKY_STANDIN", { ...LIVE, HELPDESKY_STANDIN: "1" }, false, DEFAULT_SCRIPT_URL],
+    ["stand-in mode", { HELPDESKY_STANDIN: "1" }, false, STANDIN_SCRIPT_PATH],
+    ["astro dev without credentials", {}, true, STANDIN_SCRIPT_PATH],
+    ["nothing set: the build cannot know, so no preload", {}, false, null],
+    ["half the credentials", { HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef" }, false, null],
+  ])("%s → %j", (_, values, dev, expected) => {
+    expect(scriptPreloadUrl(env(values), { dev })).toBe(expected);
+  });
+});
+
+describe("virtual:helpdesky/page-hints", () => {
+  test("exports the hints as constants, and nothing for other ids", () => {
+    const plugin = pageHintsPlugin({ tokenUrl: "/api/token", scriptPreloadUrl: null });
+    const resolveId = plugin.resolveId as (id: string) => string | undefined;
+    const load = plugin.load as (id: string) => string | undefined;
+    const id = resolveId("virtual:helpdesky/page-hints")!;
+    expect(load(id)).toBe('export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\n');
+    expect(resolveId("./other.ts")).toBeUndefined();
+    expect(load("/src/other.ts")).toBeUndefined();
+  });
+});
