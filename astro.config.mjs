@@ -4,6 +4,7 @@ import node from "@astrojs/node";
 import vercel from "@astrojs/vercel";
 import react from "@astrojs/react";
 import helpdesky from "./src/integrations/helpdesky/index.ts";
+import leanServerBundle from "./src/integrations/lean-server-bundle.ts";
 import { cspDirectives } from "./security-headers.mjs";
 
 // One switch picks the adapter: Vercel's build environment sets VERCEL=1, so a deploy needs no
@@ -18,7 +19,7 @@ export default defineConfig({
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (Vercel: in the
   // output's config.json; Node: dist/_headers.json) instead of a <meta>, so frame-ancestors works.
   adapter: onVercel ? vercel({ staticHeaders: true }) : node({ mode: "standalone", staticHeaders: true }),
-  integrations: [react(), helpdesky()],
+  integrations: [react(), helpdesky(), leanServerBundle()],
   // The site optimises no images; the default service would pull ~20 MB of sharp into the function.
   image: { service: passthroughImageService() },
   // Hashes Astro's inline scripts and styles, so no 'unsafe-inline' is needed.
