@@ -43,8 +43,8 @@ interface PageJs {
 const sum = (scripts: Script[], key: "raw" | "gzip") => scripts.reduce((total, s) => total + s[key], 0);
 
 export async function run(): Promise<void> {
-  console.log("js: building the bench copy (Node adapter, with bench-only pages)…");
-  const copy = sharedBenchCopy({ benchPages: true });
+  console.log("js: building the bench copy (Node adapter, with bench-only pages but not /support's variants)…");
+  const copy = sharedBenchCopy({ benchPages: true, supportVariants: false });
   const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
   const browser = await launchChromium();
   try {

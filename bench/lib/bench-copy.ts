@@ -22,6 +22,11 @@ export interface BenchCopyOptions {
    * and adds variants of /support without some of its resource hints.
    */
   benchPages?: boolean;
+  /**
+   * With `benchPages`, also the variants of /support. They share its boot module, which changes how
+   * the bundler splits it: a benchmark of /support's own bytes builds without them.
+   */
+  supportVariants?: boolean;
   /** Builds for Vercel (`.vercel/output`) instead of the Node server (`dist/`). */
   vercel?: boolean;
   /** A config file from bench/fixtures/ to build with instead of astro.config.mjs. */
@@ -32,7 +37,7 @@ export interface BenchCopyOptions {
  * Copies the project into a temporary folder and builds it there, so bench-only pages can be added
  * without touching src/pages and without overwriting the worktree's own dist/ or .vercel/.
  */
-export function buildBenchCopy({ benchPages = false, vercel = false, config }: BenchCopyOptions = {}): BenchCopy {
+export function buildBenchCopy({ benchPages = false, supportVariants = true, vercel = false, config }: BenchCopyOptions = {}): BenchCopy {
   const dir = mkdtempSync(join(tmpdir(), "helpdesky-bench-"));
   for (const name of COPIED) {
     if (existsSync(join(SOURCE, name))) cpSync(join(SOURCE, name), join(dir, name), { recursive: true });
@@ -46,7 +51,7 @@ export function buildBenchCopy({ benchPages = false, vercel = false, config }: B
   }
   if (benchPages) {
     cpSync(join(FIXTURES_DIR, "src"), join(dir, "src"), { recursive: true });
-    writeSupportVariants(dir);
+    if (supportVariants) writeSupportVariants(dir);
   }
 
   const args = ["node_modules/astro/bin/astro.mjs", "build"];
@@ -70,7 +75,7 @@ export function buildBenchCopy({ benchPages = false, vercel = false, config }: B
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  if (benchPages && !vercel) editBuiltSupportVariants(dir);
+  if (benchPages && supportVariants && !vercel) editBuiltSupportVariants(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
