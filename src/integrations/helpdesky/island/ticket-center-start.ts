@@ -44,7 +44,7 @@ export function startTicketCenter(
   const token = (async (): Promise<TokenResult> => {
     const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
     if (result.kind !== "ok") return result;
-    await enterIdentity(result.token.email);
+    enterIdentity(result.token.email);
     if (controller.signal.aborted) return { kind: "aborted" };
     removeScript = mountTicketCenterScript(container, result.token, {
       timeoutMs,

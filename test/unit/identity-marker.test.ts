@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, test } from "vitest";
+import { emailFingerprint, enterIdentity, IDENTITY_MARKER_KEY } from "../../src/integrations/helpdesky/island/identity-marker.ts";
+
+describe("emailFingerprint", () => {
+  test("is stable, 16 hex digits, and never the address itself", () => {
+    expect(emailFingerprint("ada@example.com")).toBe(emailFingerprint("ada@example.com"));
+    expect(emailFingerprint("ada@example.com")).toMatch(/^[0-9a-f]{16}$/);
+    expect(emailFingerprint("ada@example.com")).not.toContain("ada");
+  });
+
+  test.each([
+    ["case", "Ada@example.com"],
+    ["whitespace", " ada@example.com"],
+    ["another user", "bob@example.com"],
+    ["unicode", "adä@example.com"],
+    ["empty", ""],
+  ])("tells ada@example.com from a different %s", (_, other) => {
+    expect(emailFingerprint(other)).not.toBe(emailFingerprint("ada@example.com"));
+  });
+});
+
+describe("enterIdentity", () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  test("a different user clears what Helpdesky left for the previous one; the same user keeps it", () => {
+    enterIdentity("ada@example.com");
+    localStorage.setItem("hdh-draft", "Ada's unsent reply");
+    sessionStorage.setItem("hdh-session", "ada");
+    enterIdentity("ada@example.com");
+    expect(localStorage.getItem("hdh-draft")).toBe("Ada's unsent reply");
+
+    enterIdentity("bob@example.com");
+    expect(localStorage.getItem("hdh-draft")).toBeNull();
+    expect(sessionStorage.getItem("hdh-session")).toBeNull();
+    expect(localStorage.getItem(IDENTITY_MARKER_KEY)).toBe(emailFingerprint("bob@example.com"));
+  });
+});
