@@ -12,7 +12,7 @@ import { fmt, fmtRatio, ratio } from "./lib/stats.ts";
 
 const CONNECTIONS = [1, 16, 64];
 const SECONDS = Number(process.env.BENCH_TOKEN_SECONDS ?? 2);
-const ROUNDS = Number(process.env.BENCH_TOKEN_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_TOKEN_ROUNDS ?? 3);
 
 /** Fails loudly when a target does not answer as expected, rather than measuring error pages. */
 async function expectOk(target: LoadTarget, check: (body: string) => boolean): Promise<void> {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
-import { announceSignOut, KEEP_STORAGE_KEYS, watchIdentity } from "./identity-channel.ts";
+import { announceSignOut, watchIdentity } from "./identity-channel.ts";
 import { clearHelpdeskyStorage } from "./page-teardown.ts";
 import { adoptBootStart, claimPage, onPageReleased, releasePage } from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
@@ -181,7 +181,7 @@ export default function TicketCenterIsland({
     // Runs before the form submits: the panel and its storage are gone before the next page.
     const email = emailRef.current ?? "";
     teardown();
-    clearHelpdeskyStorage(KEEP_STORAGE_KEYS);
+    clearHelpdeskyStorage();
     announceSignOut();
     setView({ kind: "signing-out", email });
   };

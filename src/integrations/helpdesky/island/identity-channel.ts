@@ -1,9 +1,5 @@
 /** The BroadcastChannel every island of the site listens on. */
 export const IDENTITY_CHANNEL = "helpdesky-identity";
-/** Written on sign-out so that tabs without BroadcastChannel hear it through a `storage` event. */
-export const IDENTITY_STORAGE_KEY = "helpdesky-identity-signal";
-/** What a teardown keeps in storage: the sign-out signal must survive the teardown that follows it. */
-export const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_KEY]);
 
 /**
  * What an island hears: another tab signed out (act at once), or a reason to ask the server again
@@ -11,20 +7,14 @@ export const KEEP_STORAGE_KEYS: ReadonlySet<string> = new Set([IDENTITY_STORAGE_
  */
 export type IdentitySignal = "signed-out" | "recheck";
 
-/** Tells every other tab of this site that the user is signing out. */
+/**
+ * Tells every other tab of this site that the user is signing out. BroadcastChannel is in every
+ * browser this bundle's syntax runs in; a tab that misses the message rechecks when shown again.
+ */
 export function announceSignOut(): void {
-  if (typeof BroadcastChannel === "function") {
-    const channel = new BroadcastChannel(IDENTITY_CHANNEL);
-    channel.postMessage({ type: "signed-out" });
-    channel.close();
-    return;
-  }
-  // No BroadcastChannel: a storage write reaches the other tabs as a `storage` event.
-  try {
-    localStorage.setItem(IDENTITY_STORAGE_KEY, String(Date.now()));
-  } catch {
-    // Storage disabled: other tabs check again when they become visible.
-  }
+  const channel = new BroadcastChannel(IDENTITY_CHANNEL);
+  channel.postMessage({ type: "signed-out" });
+  channel.close();
 }
 
 /**
@@ -33,17 +23,14 @@ export function announceSignOut(): void {
  * that stops listening.
  */
 export function watchIdentity(onSignal: (signal: IdentitySignal) => void): () => void {
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(IDENTITY_CHANNEL) : undefined;
-  if (channel) {
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      const data = event.data as { type?: unknown } | null;
-      if (data?.type === "signed-out") onSignal("signed-out");
-    };
-  }
+  const channel = new BroadcastChannel(IDENTITY_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data as { type?: unknown } | null;
+    if (data?.type === "signed-out") onSignal("signed-out");
+  };
+  // A null key means another tab cleared storage, as some sign-out flows do.
   const onStorage = (event: StorageEvent) => {
-    if (event.key === IDENTITY_STORAGE_KEY) onSignal("signed-out");
-    // A null key means another tab cleared storage, as some sign-out flows do.
-    else if (event.key === null) onSignal("recheck");
+    if (event.key === null) onSignal("recheck");
   };
   const onVisibility = () => {
     if (document.visibilityState === "visible") onSignal("recheck");
@@ -51,7 +38,7 @@ export function watchIdentity(onSignal: (signal: IdentitySignal) => void): () =>
   window.addEventListener("storage", onStorage);
   document.addEventListener("visibilitychange", onVisibility);
   return () => {
-    channel?.close();
+    channel.close();
     window.removeEventListener("storage", onStorage);
     document.removeEventListener("visibilitychange", onVisibility);
   };

@@ -30,10 +30,10 @@ function isSiteIsland(node: Node): boolean {
 }
 
 /** Removes every key a Helpdesky script may have left, for instance by a previous user of this browser. */
-export function clearHelpdeskyStorage(keep: ReadonlySet<string> = new Set()): void {
+export function clearHelpdeskyStorage(): void {
   for (const storage of storages()) {
     for (const key of keysOf(storage)) {
-      if (key.startsWith(HELPDESKY_STORAGE_PREFIX) && !keep.has(key)) storage.removeItem(key);
+      if (key.startsWith(HELPDESKY_STORAGE_PREFIX)) storage.removeItem(key);
     }
   }
 }
@@ -41,9 +41,9 @@ export function clearHelpdeskyStorage(keep: ReadonlySet<string> = new Set()): vo
 /**
  * Starts recording what a third-party script adds to the page: nodes in `container` and direct
  * children of `<head>` and `<body>`, and browser storage keys. The returned function removes all
- * of it. Keys in `keep` are never removed (the island's own sign-out signal, for one).
+ * of it.
  */
-export function trackPageAdditions(container: HTMLElement, keep: ReadonlySet<string> = new Set()): () => void {
+export function trackPageAdditions(container: HTMLElement): () => void {
   const storageBefore = new Map(storages().map((storage) => [storage, keysOf(storage)]));
   const added = new Set<Node>();
   const observer = new MutationObserver((records) => {
@@ -67,9 +67,9 @@ export function trackPageAdditions(container: HTMLElement, keep: ReadonlySet<str
     }
     for (const [storage, before] of storageBefore) {
       for (const key of keysOf(storage)) {
-        if (!before.has(key) && !keep.has(key)) storage.removeItem(key);
+        if (!before.has(key)) storage.removeItem(key);
       }
     }
-    clearHelpdeskyStorage(keep);
+    clearHelpdeskyStorage();
   };
 }

@@ -74,17 +74,16 @@ export function onPageReleased(listener: () => void): () => void {
 export function mountTicketCenterScript(
   container: HTMLElement,
   token: TicketCenterToken,
-  { timeoutMs, onLoad, onError, keepStorageKeys }: {
+  { timeoutMs, onLoad, onError }: {
     timeoutMs: number;
     onLoad: () => void;
     onError: () => void;
-    keepStorageKeys?: ReadonlySet<string>;
   },
 ): () => void {
   const state = registry();
   state.disposeActive?.();
 
-  const untrack = trackPageAdditions(container, keepStorageKeys);
+  const untrack = trackPageAdditions(container);
   const script = document.createElement("script");
   script.src = new URL(token.scriptUrl, document.baseURI).href;
   script.async = true;

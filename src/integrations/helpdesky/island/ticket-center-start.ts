@@ -1,5 +1,4 @@
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
-import { KEEP_STORAGE_KEYS } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
 
@@ -48,7 +47,6 @@ export function startTicketCenter(
     if (controller.signal.aborted) return { kind: "aborted" };
     removeScript = mountTicketCenterScript(container, result.token, {
       timeoutMs,
-      keepStorageKeys: KEEP_STORAGE_KEYS,
       onLoad: () => settle("loaded"),
       onError: () => settle("failed"),
     });
