@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "../../src/integrations/helpdesky/build/html-module-preloads.ts";
+import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "../../src/integrations/helpdesky/build/html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "../../src/integrations/helpdesky/build/static-imports.ts";
 
 function bundle(...chunks: [string, string[], string[]?][]): Map<string, ChunkInfo> {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
 import { CONTAINER_ID } from "../island/ticket-center-container.ts";
-import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "./html-module-preloads.ts";
+import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "./html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "./static-imports.ts";
 
 const BOOT_MODULE = "/island/boot.ts";
@@ -43,15 +43,19 @@ export function bootScriptIntegration(): AstroIntegration {
       // Before the adapters' `astro:build:done`, which copy the pages to where they are served from.
       "astro:build:generated": ({ dir, logger }) => {
         const pages = ticketCenterPages(fileURLToPath(dir));
+        if (pages.length > 0 && chunks.size === 0) {
+          logger.warn("The client bundle was not seen, so the boot module starts late: no modulepreload, not async.");
+          return;
+        }
         for (const page of pages) {
-          let html = readFileSync(page, "utf8");
+          let { html } = page;
           for (const src of moduleScriptSources(html)) {
             const entry = src.startsWith(base) ? src.slice(base.length) : null;
             if (entry === null || !loadsModule(chunks, entry, BOOT_MODULE)) continue;
             html = makeModuleScriptAsync(html, src);
             html = addModulePreloads(html, staticImportClosure(chunks, entry).map((fileName) => base + fileName));
           }
-          writeFileSync(page, html);
+          if (html !== page.html) writeFileSync(page.path, html);
         }
         logger.debug(`Boot module started early on ${pages.length} page(s).`);
       },
@@ -60,10 +64,13 @@ export function bootScriptIntegration(): AstroIntegration {
 }
 
 /** The prerendered HTML files under `dir` that contain the Ticket Center's container. */
-function ticketCenterPages(dir: string): string[] {
+function ticketCenterPages(dir: string): { path: string; html: string }[] {
   const marker = `id="${CONTAINER_ID}"`;
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => readFileSync(path, "utf8").includes(marker));
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { path, html: readFileSync(path, "utf8") };
+    })
+    .filter((page) => page.html.includes(marker));
 }

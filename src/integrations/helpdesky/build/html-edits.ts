@@ -1,3 +1,4 @@
+/** Edits of a built page's HTML for the boot module: which module scripts it has, and how they start. */
 const MODULE_SCRIPT = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"[^>]*>/g;
 
 /** The `src` of each external module script in `html`, in document order. */
