@@ -57,6 +57,13 @@ test.describe("Vercel build output", () => {
     expect(existsSync(new URL("node_modules/sharp", FUNCTION_DIR))).toBe(false);
   });
 
+  test("the function bundles React, zod and valibot instead of carrying their packages", () => {
+    // What keeps it under 2 MB: copied from node_modules, these bring development builds along.
+    for (const name of ["react", "react-dom", "zod", "valibot"]) {
+      expect(existsSync(new URL(`node_modules/${name}`, FUNCTION_DIR)), name).toBe(false);
+    }
+  });
+
   test("the function's handler answers the token route when imported and called", () => {
     const anonymous = callFunction("/api/helpdesky-token", {}, { HELPDESKY_HMAC_SECRET: "hdh_secret_vercel_check", HELPDESKY_HELPDESK_ID: "hd_123" });
     expect(anonymous.status).toBe(401);

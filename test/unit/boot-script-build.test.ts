@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "../../src/integrations/helpdesky/build/html-edits.ts";
+import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "../../src/integrations/helpdesky/build/html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "../../src/integrations/helpdesky/build/static-imports.ts";
 
 function bundle(...chunks: [string, string[], string[]?][]): Map<string, ChunkInfo> {
@@ -47,9 +47,15 @@ describe("the built page's HTML", () => {
     '<body><div id="hdh-ticket-center"></div><script type="module" src="/_astro/boot.js"></script>' +
     '<script type="module" src="/_astro/other.js"></script></body></html>';
 
-  test("lists the external module scripts in document order", () => {
-    expect(moduleScriptSources(page)).toEqual(["/_astro/boot.js", "/_astro/other.js"]);
-    expect(moduleScriptSources("<script>inline()</script><script src=/classic.js></script>")).toEqual([]);
+  test("lists the external module scripts in document order, with their tags as written", () => {
+    expect(moduleScripts(page)).toEqual([
+      { tag: '<script type="module" src="/_astro/boot.js">', src: "/_astro/boot.js" },
+      { tag: '<script type="module" src="/_astro/other.js">', src: "/_astro/other.js" },
+    ]);
+    expect(moduleScripts('<script src="/_astro/x.js" type="module" crossorigin>')).toEqual([
+      { tag: '<script src="/_astro/x.js" type="module" crossorigin>', src: "/_astro/x.js" },
+    ]);
+    expect(moduleScripts("<script>inline()</script><script src=/classic.js></script>")).toEqual([]);
   });
 
   test("gets one modulepreload per chunk at the end of <head>, none for a chunk it already links", () => {
@@ -62,9 +68,13 @@ describe("the built page's HTML", () => {
     expect(addModulePreloads("<p>no head</p>", ["/_astro/start.js"])).toBe("<p>no head</p>");
   });
 
-  test("makes only the boot module's script async", () => {
-    const html = makeModuleScriptAsync(page, "/_astro/boot.js");
-    expect(html).toContain('<script type="module" async src="/_astro/boot.js">');
+  test("makes the given module script async, whatever its attribute order, and only once", () => {
+    const [boot] = moduleScripts(page);
+    const html = makeModuleScriptAsync(page, boot!.tag);
+    expect(html).toContain('<script async type="module" src="/_astro/boot.js">');
     expect(html).toContain('<script type="module" src="/_astro/other.js">');
+    const reordered = '<body><script src="/_astro/boot.js" type="module"></script></body>';
+    expect(makeModuleScriptAsync(reordered, moduleScripts(reordered)[0]!.tag)).toBe('<body><script async src="/_astro/boot.js" type="module"></script></body>');
+    expect(makeModuleScriptAsync(html, moduleScripts(html)[0]!.tag)).toBe(html);
   });
 });

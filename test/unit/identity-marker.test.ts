@@ -3,10 +3,9 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { emailFingerprint, enterIdentity, IDENTITY_MARKER_KEY } from "../../src/integrations/helpdesky/island/identity-marker.ts";
 
 describe("emailFingerprint", () => {
-  test("is stable, 16 hex digits, and never the address itself", () => {
+  test("is stable and 16 hex digits, so the stored marker never holds the address", () => {
     expect(emailFingerprint("ada@example.com")).toBe(emailFingerprint("ada@example.com"));
     expect(emailFingerprint("ada@example.com")).toMatch(/^[0-9a-f]{16}$/);
-    expect(emailFingerprint("ada@example.com")).not.toContain("ada");
   });
 
   test.each([

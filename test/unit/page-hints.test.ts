@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { EnvEntry } from "../../src/integrations/helpdesky/guards/load-env.ts";
 import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
-import { pageHintsPlugin, scriptPreloadUrl } from "../../src/integrations/helpdesky/page-hints.ts";
+import { pageHintsPlugin, scriptPreloadUrl, underBase } from "../../src/integrations/helpdesky/page-hints.ts";
 
 function env(values: Record<string, string>): Map<string, EnvEntry> {
   return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
@@ -23,9 +23,20 @@ describe("scriptPreloadUrl: what the build tells /support to preload", () => {
   });
 });
 
+describe("underBase: the token URL a page asks for", () => {
+  test.each([
+    ["/", "/api/helpdesky-token", "/api/helpdesky-token"],
+    ["/app", "/api/helpdesky-token", "/app/api/helpdesky-token"],
+    ["/app/", "/api/helpdesky-token", "/app/api/helpdesky-token"],
+  ])("base %j, route %j → %j", (base, route, url) => {
+    expect(underBase(base, route)).toBe(url);
+  });
+});
+
 describe("virtual:helpdesky/page-hints", () => {
-  test("exports the hints as constants, and nothing for other ids", () => {
-    const plugin = pageHintsPlugin({ tokenUrl: "/api/token", scriptPreloadUrl: null });
+  test("exports the two hints as constants and nothing else, and nothing for other ids", () => {
+    const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, secret: "hdh_secret_must_not_ship" };
+    const plugin = pageHintsPlugin(hints);
     const resolveId = plugin.resolveId as (id: string) => string | undefined;
     const load = plugin.load as (id: string) => string | undefined;
     const id = resolveId("virtual:helpdesky/page-hints")!;

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
 import { bootTicketCenter } from "../../src/integrations/helpdesky/island/boot.ts";
+import { IDENTITY_CHANNEL } from "../../src/integrations/helpdesky/island/identity-channel.ts";
 import { adoptBootStart } from "../../src/integrations/helpdesky/island/script-registry.ts";
 import { server } from "./msw/server.ts";
 import { TEST_SCRIPT_URL, token } from "./msw/handlers.ts";
@@ -107,6 +108,27 @@ describe("bootTicketCenter", () => {
 });
 
 describe("TicketCenterIsland adopting the boot module's start", () => {
+  test("a sign-out in another tab while only the boot module's panel is up closes it once the island mounts", async () => {
+    bootPage();
+    runEmbed(await findScript());
+    expect(screen.getByText("Conversations of ada@example.com")).toBeTruthy();
+
+    // Announced before any island listens; a probe on the channel says when it has been delivered.
+    const probe = new BroadcastChannel(IDENTITY_CHANNEL);
+    const delivered = new Promise((resolve) => (probe.onmessage = resolve));
+    const otherTab = new BroadcastChannel(IDENTITY_CHANNEL);
+    otherTab.postMessage({ type: "signed-out" });
+    otherTab.close();
+    await delivered;
+    probe.close();
+
+    render(<TicketCenterIsland />);
+    expect(await screen.findByText(/You signed out in another tab/)).toBeTruthy();
+    expect(screen.queryByText("Conversations of ada@example.com")).toBeNull();
+    expect(screen.queryByText(/Signed in as/)).toBeNull();
+    expect(scripts()).toHaveLength(0);
+  });
+
   test("moves the static container into itself and uses the boot's token: one fetch, one script, one container", async () => {
     const fetchSpy = vi.spyOn(globalThis, "fetch");
     const onReady = vi.fn();

@@ -7,7 +7,7 @@ import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
 import { STANDIN_BASE_PATH } from "./mode.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
-import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl } from "./page-hints.ts";
+import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
@@ -33,7 +33,10 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [bootScriptIntegration(), leakGuardIntegration()] });
         const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
         const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
-        const hints = { tokenUrl: options.tokenRoute, scriptPreloadUrl: scriptPreloadUrl(env, { dev: command === "dev" }) };
+        const hints = {
+          tokenUrl: underBase(config.base, options.tokenRoute),
+          scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,
+        };
         updateConfig({ vite: { plugins: [pageHintsPlugin(hints)] } });
         const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
         if (csp) updateConfig(csp.update);

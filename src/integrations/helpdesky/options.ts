@@ -11,6 +11,11 @@ export const HelpdeskyOptionsSchema = v.strictObject({
   tokenRoute: v.optional(routePath, "/api/helpdesky-token"),
   /** Where the Contact Form's JSON API is mounted. The React form's `endpoint` prop must match. */
   contactRoute: v.optional(routePath, "/api/contact"),
+  /**
+   * Whether pages preload Helpdesky's script (when the build knows which one). Faster for signed-in
+   * users; anonymous visitors then download it too, from Helpdesky's origin.
+   */
+  preloadScript: v.optional(v.boolean(), true),
 });
 
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;

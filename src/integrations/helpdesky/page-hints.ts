@@ -14,6 +14,11 @@ export interface PageHints {
   scriptPreloadUrl: string | null;
 }
 
+/** `path` (a route such as `/api/helpdesky-token`) under the site's `base`, as the browser asks for it. */
+export function underBase(base: string, path: string): string {
+  return `${base.replace(/\/+$/, "")}${path}`;
+}
+
 /**
  * The script a page can preload, from the environment the build sees: real credentials name
  * Helpdesky's script, stand-in mode (or `astro dev` without credentials) the stand-in's, anything
@@ -34,17 +39,18 @@ export function scriptPreloadUrl(env: ReadonlyMap<string, EnvEntry>, { dev }: { 
   return mode.kind === "unconfigured" ? null : mode.scriptUrl;
 }
 
-/** Serves `virtual:helpdesky/page-hints`. It holds no secret, so client code may import it too. */
-export function pageHintsPlugin(hints: PageHints): Plugin {
+/**
+ * Serves `virtual:helpdesky/page-hints`. Client code imports it too, so it names each field it
+ * exports: nothing else given to it (a secret, say) can reach a bundle.
+ */
+export function pageHintsPlugin({ tokenUrl, scriptPreloadUrl }: PageHints): Plugin {
+  const source =
+    `export const tokenUrl = ${JSON.stringify(tokenUrl)};\n` +
+    `export const scriptPreloadUrl = ${JSON.stringify(scriptPreloadUrl)};\n`;
   return {
     name: "helpdesky:page-hints",
     resolveId: (id) => (id === PAGE_HINTS_MODULE ? RESOLVED_ID : undefined),
-    load: (id) =>
-      id === RESOLVED_ID
-        ? Object.entries(hints)
-            .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
-            .join("")
-        : undefined,
+    load: (id) => (id === RESOLVED_ID ? source : undefined),
   };
 }
 

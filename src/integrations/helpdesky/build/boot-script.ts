@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
 import { CONTAINER_ID } from "../island/ticket-center-container.ts";
-import { addModulePreloads, makeModuleScriptAsync, moduleScriptSources } from "./html-edits.ts";
+import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "./html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "./static-imports.ts";
 
 const BOOT_MODULE = "/island/boot.ts";
@@ -47,17 +47,21 @@ export function bootScriptIntegration(): AstroIntegration {
           logger.warn("The client bundle was not seen, so the boot module starts late: no modulepreload, not async.");
           return;
         }
+        let edited = 0;
         for (const page of pages) {
           let { html } = page;
-          for (const src of moduleScriptSources(html)) {
+          for (const { tag, src } of moduleScripts(html)) {
+            // Relative to `base`; a script under `build.assetsPrefix` (another origin) is left as is.
             const entry = src.startsWith(base) ? src.slice(base.length) : null;
             if (entry === null || !loadsModule(chunks, entry, BOOT_MODULE)) continue;
-            html = makeModuleScriptAsync(html, src);
+            html = makeModuleScriptAsync(html, tag);
             html = addModulePreloads(html, staticImportClosure(chunks, entry).map((fileName) => base + fileName));
           }
-          if (html !== page.html) writeFileSync(page.path, html);
+          if (html === page.html) continue;
+          writeFileSync(page.path, html);
+          edited++;
         }
-        logger.debug(`Boot module started early on ${pages.length} page(s).`);
+        logger.debug(`Boot module started early on ${edited} of ${pages.length} page(s) holding the Ticket Center.`);
       },
     },
   };

@@ -1,9 +1,20 @@
 /** Edits of a built page's HTML for the boot module: which module scripts it has, and how they start. */
-const MODULE_SCRIPT = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"[^>]*>/g;
+const SCRIPT_TAG = /<script\b[^>]*>/g;
 
-/** The `src` of each external module script in `html`, in document order. */
-export function moduleScriptSources(html: string): string[] {
-  return [...html.matchAll(MODULE_SCRIPT)].map((match) => match[1]!);
+/** An external module script of a page: its opening tag as written, and its `src`. */
+export interface ModuleScriptTag {
+  tag: string;
+  src: string;
+}
+
+/** The external module scripts in `html`, in document order. */
+export function moduleScripts(html: string): ModuleScriptTag[] {
+  const found: ModuleScriptTag[] = [];
+  for (const [tag] of html.matchAll(SCRIPT_TAG)) {
+    const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+    if (src && /\stype="module"/.test(tag)) found.push({ tag, src });
+  }
+  return found;
 }
 
 /**
@@ -20,9 +31,10 @@ export function addModulePreloads(html: string, hrefs: readonly string[]): strin
 }
 
 /**
- * `html` with the module script of `src` made `async`: it runs as soon as it has loaded, instead of
- * after the page's stylesheets and the whole document.
+ * `html` with the module script whose opening tag is `tag` made `async`: it runs as soon as it has
+ * loaded, instead of after the page's stylesheets and the whole document.
  */
-export function makeModuleScriptAsync(html: string, src: string): string {
-  return html.replace(`<script type="module" src="${src}">`, `<script type="module" async src="${src}">`);
+export function makeModuleScriptAsync(html: string, tag: string): string {
+  if (/\sasync\b/.test(tag)) return html;
+  return html.replace(tag, tag.replace(/^<script\b/, "<script async"));
 }

@@ -67,6 +67,8 @@ export default function TicketCenterIsland({
   // The boot module's start, adopted with its container and used by the first attempt instead of fetching again.
   const bootRef = useRef<TicketCenterStart | null>(null);
   const disposeRef = useRef<(() => void) | undefined>(undefined);
+  // The current attempt's record of sign-outs announced before the island listened itself.
+  const signedOutRef = useRef<(() => boolean) | null>(null);
   const emailRef = useRef<string | null>(null);
   const callbacks = useRef({ onReady, onError });
   callbacks.current = { onReady, onError };
@@ -74,6 +76,7 @@ export default function TicketCenterIsland({
   const teardown = useCallback(() => {
     disposeRef.current?.();
     disposeRef.current = undefined;
+    signedOutRef.current = null;
     emailRef.current = null;
   }, []);
 
@@ -136,6 +139,7 @@ export default function TicketCenterIsland({
       const { email } = result.token;
       emailRef.current = email;
       disposeRef.current = start.dispose;
+      signedOutRef.current = start.signedOutElsewhere;
       start.onScript((outcome) => {
         if (!active) return;
         if (outcome === "failed") {
@@ -159,12 +163,14 @@ export default function TicketCenterIsland({
   useEffect(() => {
     if (!watching) return;
     const controller = new AbortController();
+    const signedOut = () => {
+      teardown();
+      setView({ kind: "signed-out-elsewhere" });
+    };
+    // A sign-out announced before this listener existed (the boot module's panel was up) counts.
+    if (signedOutRef.current?.()) signedOut();
     const stop = watchIdentity((signal) => {
-      if (signal === "signed-out") {
-        teardown();
-        setView({ kind: "signed-out-elsewhere" });
-        return;
-      }
+      if (signal === "signed-out") return signedOut();
       void fetchToken(tokenUrl, { timeoutMs, signal: controller.signal }).then((result) => {
         if (result.kind === "aborted" || result.kind === "failed") return;
         if (result.kind === "ok" && result.token.email === emailRef.current) return;

@@ -9,12 +9,23 @@ export type IdentitySignal = "signed-out" | "recheck";
 
 /**
  * Tells every other tab of this site that the user is signing out. BroadcastChannel is in every
- * browser this bundle's syntax runs in; a tab that misses the message rechecks when shown again.
+ * browser Vite's default build target covers (Chrome 111, Firefox 114, Safari 16.4 and later); a
+ * tab that misses the message rechecks when it is shown again.
  */
 export function announceSignOut(): void {
   const channel = new BroadcastChannel(IDENTITY_CHANNEL);
   channel.postMessage({ type: "signed-out" });
   channel.close();
+}
+
+/** Calls `onSignedOut` when another tab announces a sign-out; returns the function that stops listening. */
+export function listenForSignOut(onSignedOut: () => void): () => void {
+  const channel = new BroadcastChannel(IDENTITY_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data as { type?: unknown } | null;
+    if (data?.type === "signed-out") onSignedOut();
+  };
+  return () => channel.close();
 }
 
 /**
@@ -23,11 +34,7 @@ export function announceSignOut(): void {
  * that stops listening.
  */
 export function watchIdentity(onSignal: (signal: IdentitySignal) => void): () => void {
-  const channel = new BroadcastChannel(IDENTITY_CHANNEL);
-  channel.onmessage = (event: MessageEvent<unknown>) => {
-    const data = event.data as { type?: unknown } | null;
-    if (data?.type === "signed-out") onSignal("signed-out");
-  };
+  const stopListening = listenForSignOut(() => onSignal("signed-out"));
   // A null key means another tab cleared storage, as some sign-out flows do.
   const onStorage = (event: StorageEvent) => {
     if (event.key === null) onSignal("recheck");
@@ -38,7 +45,7 @@ export function watchIdentity(onSignal: (signal: IdentitySignal) => void): () =>
   window.addEventListener("storage", onStorage);
   document.addEventListener("visibilitychange", onVisibility);
   return () => {
-    channel.close();
+    stopListening();
     window.removeEventListener("storage", onStorage);
     document.removeEventListener("visibilitychange", onVisibility);
   };

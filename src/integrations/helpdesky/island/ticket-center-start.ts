@@ -1,4 +1,5 @@
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
+import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
 
@@ -18,6 +19,11 @@ export interface TicketCenterStart {
    * rather than a promise, so the outcome reaches React in the same task as the script's event.
    */
   onScript(listener: (outcome: ScriptOutcome) => void): void;
+  /**
+   * Whether another tab announced a sign-out since this attempt began: the boot module starts
+   * before the island listens, and a sign-out in that window must not leave the panel up.
+   */
+  signedOutElsewhere(): boolean;
   /** Aborts the token request and removes the script and everything it added. Idempotent. */
   dispose(): void;
 }
@@ -32,6 +38,8 @@ export function startTicketCenter(
   { timeoutMs }: { timeoutMs: number },
 ): TicketCenterStart {
   const controller = new AbortController();
+  let signedOut = false;
+  const stopListening = listenForSignOut(() => (signedOut = true));
   let removeScript: (() => void) | undefined;
   let outcome: ScriptOutcome | undefined;
   const listeners: ((outcome: ScriptOutcome) => void)[] = [];
@@ -61,7 +69,9 @@ export function startTicketCenter(
       if (outcome === undefined) listeners.push(listener);
       else listener(outcome);
     },
+    signedOutElsewhere: () => signedOut,
     dispose() {
+      stopListening();
       controller.abort();
       listeners.length = 0;
       removeScript?.();
