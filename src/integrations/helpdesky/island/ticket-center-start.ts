@@ -50,7 +50,11 @@ export function startTicketCenter(
 
   const token = (async (): Promise<TokenResult> => {
     const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
-    if (result.kind !== "ok") return result;
+    if (result.kind !== "ok") {
+      // No panel will show, so no sign-out elsewhere can concern this attempt.
+      stopListening();
+      return result;
+    }
     enterIdentity(result.token.email);
     if (controller.signal.aborted) return { kind: "aborted" };
     removeScript = mountTicketCenterScript(container, result.token, {
