@@ -6,7 +6,7 @@
 // /support's JavaScript minus a bench-only page that loads an empty React island the same way
 // (React's own chunks and Astro's island runtime).
 import { gzipSync } from "node:zlib";
-import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
 import { chromiumVersion, launchChromium, signedInContext } from "./lib/chromium.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startProductionServer } from "./lib/server.ts";
@@ -124,10 +124,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  try {
-    await run();
-  } finally {
-    removeSharedCopies();
-  }
-}
+if (import.meta.main) await runAlone(run);

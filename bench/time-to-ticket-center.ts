@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
 import { SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startProductionServer } from "./lib/server.ts";
@@ -160,10 +160,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  try {
-    await run();
-  } finally {
-    removeSharedCopies();
-  }
-}
+if (import.meta.main) await runAlone(run);

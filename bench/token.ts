@@ -2,7 +2,7 @@
 // production Node server in stand-in mode, against two baselines measured in the same run:
 // a bare node:http server doing the same cookie check and HMAC (this machine's floor), and a
 // bench-only constant-JSON endpoint on the same production server (Astro's own pipeline).
-import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
 import { interleavedLoad, type LoadTarget } from "./lib/load.ts";
 import { ROOT } from "./lib/paths.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
@@ -87,10 +87,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  try {
-    await run();
-  } finally {
-    removeSharedCopies();
-  }
-}
+if (import.meta.main) await runAlone(run);

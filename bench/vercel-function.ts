@@ -5,7 +5,7 @@
 // the large dependencies saves over the adapter's default of copying them from node_modules.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { removeSharedCopies, sharedBenchCopy } from "./lib/bench-copy.ts";
+import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
 import { coldStart, type ColdStart } from "./lib/cold-start.ts";
 import { ROOT } from "./lib/paths.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
@@ -126,10 +126,4 @@ export async function run(): Promise<void> {
   console.log(`vercel: wrote ${file}`);
 }
 
-if (import.meta.main) {
-  try {
-    await run();
-  } finally {
-    removeSharedCopies();
-  }
-}
+if (import.meta.main) await runAlone(run);

@@ -97,3 +97,12 @@ export function removeSharedCopies(): void {
   for (const copy of shared.values()) copy.remove();
   shared.clear();
 }
+
+/** Runs one benchmark on its own (`node bench/<name>.ts`), removing its builds afterwards. */
+export async function runAlone(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } finally {
+    removeSharedCopies();
+  }
+}

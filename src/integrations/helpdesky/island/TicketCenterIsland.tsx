@@ -66,17 +66,16 @@ export default function TicketCenterIsland({
   const containerRef = useRef<HTMLElement | null>(null);
   // The boot module's start, adopted with its container and used by the first attempt instead of fetching again.
   const bootRef = useRef<TicketCenterStart | null>(null);
-  const disposeRef = useRef<(() => void) | undefined>(undefined);
-  // The current attempt's record of sign-outs announced before the island listened itself.
-  const signedOutRef = useRef<(() => boolean) | null>(null);
+  // The attempt whose panel is shown: disposed on teardown, and asked about sign-outs it heard
+  // before the island listened itself.
+  const shownRef = useRef<TicketCenterStart | null>(null);
   const emailRef = useRef<string | null>(null);
   const callbacks = useRef({ onReady, onError });
   callbacks.current = { onReady, onError };
 
   const teardown = useCallback(() => {
-    disposeRef.current?.();
-    disposeRef.current = undefined;
-    signedOutRef.current = null;
+    shownRef.current?.dispose();
+    shownRef.current = null;
     emailRef.current = null;
   }, []);
 
@@ -138,8 +137,7 @@ export default function TicketCenterIsland({
       if (result.kind === "failed") return fail(result.failure, result.status);
       const { email } = result.token;
       emailRef.current = email;
-      disposeRef.current = start.dispose;
-      signedOutRef.current = start.signedOutElsewhere;
+      shownRef.current = start;
       start.onScript((outcome) => {
         if (!active) return;
         if (outcome === "failed") {
@@ -154,7 +152,7 @@ export default function TicketCenterIsland({
     return () => {
       active = false;
       start.dispose();
-      if (disposeRef.current === start.dispose) disposeRef.current = undefined;
+      if (shownRef.current === start) shownRef.current = null;
     };
   }, [ownsPage, attempt, tokenUrl, timeoutMs]);
 
@@ -168,7 +166,7 @@ export default function TicketCenterIsland({
       setView({ kind: "signed-out-elsewhere" });
     };
     // A sign-out announced before this listener existed (the boot module's panel was up) counts.
-    if (signedOutRef.current?.()) signedOut();
+    if (shownRef.current?.signedOutElsewhere()) signedOut();
     const stop = watchIdentity((signal) => {
       if (signal === "signed-out") return signedOut();
       void fetchToken(tokenUrl, { timeoutMs, signal: controller.signal }).then((result) => {

@@ -24,6 +24,7 @@ export function bootTicketCenter({ tokenUrl = "/api/helpdesky-token", timeoutMs 
     if (!container || isTicketCenterStarted()) return;
     publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
   };
-  if (document.getElementById(CONTAINER_ID) || document.readyState !== "loading") boot();
-  else document.addEventListener("DOMContentLoaded", boot, { once: true });
+  if (document.readyState === "loading" && !document.getElementById(CONTAINER_ID)) {
+    document.addEventListener("DOMContentLoaded", boot, { once: true });
+  } else boot();
 }
