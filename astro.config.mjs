@@ -20,6 +20,20 @@ export default defineConfig({
   // output's config.json; Node: dist/_headers.json) instead of a <meta>, so frame-ancestors works.
   adapter: onVercel ? vercel({ staticHeaders: true }) : node({ mode: "standalone", staticHeaders: true }),
   integrations: [react(), helpdesky(), leanServerBundle()],
+  vite: {
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            // React, react-dom, the JSX runtime and the scheduler load together on every page with
+            // an island, so one chunk serves them: two requests and 0.6 KB gzip fewer than the
+            // four small chunks the default split makes of them.
+            output: { codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
+          },
+        },
+      },
+    },
+  },
   // The site optimises no images; the default service would pull ~20 MB of sharp into the function.
   image: { service: passthroughImageService() },
   // Hashes Astro's inline scripts and styles, so no 'unsafe-inline' is needed.

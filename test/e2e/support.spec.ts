@@ -98,6 +98,8 @@ test.describe("/support", () => {
     await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(0);
     expect(standinCalls).toEqual([]);
+    // The Contact Form's code, loaded on demand, arrives and works.
+    await expect(page.getByRole("main").getByRole("button", { name: "Send message" })).toBeEnabled();
   });
 
   test("a tampered signature gets the stand-in's authentication error", async ({ page }) => {
@@ -207,15 +209,21 @@ test.describe("/support", () => {
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
   });
 
-  test("Helpdesky's script downloads once, from the page's preload, and the boot module's chunks are preloaded", async ({ page }) => {
+  test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({ page }) => {
     await signIn(page, uniqueEmail("script-preload"));
     const scriptRequests: string[] = [];
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/helpdesky-standin/ticket-center.js") scriptRequests.push(request.url());
     });
+    const fallbackRequests: string[] = [];
+    page.on("request", (request) => {
+      if (/AnonymousFallback/.test(request.url())) fallbackRequests.push(request.url());
+    });
     await page.reload();
     await expect(ticketCenter(page)).toBeVisible();
     expect(scriptRequests).toHaveLength(1);
+    // A signed-in visitor downloads none of the Contact Form's code.
+    expect(fallbackRequests).toEqual([]);
     const initiators = await page.evaluate(() =>
       (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
         .filter((entry) => new URL(entry.name).pathname === "/helpdesky-standin/ticket-center.js")

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
 import { bootScriptIntegration } from "./build/boot-script.ts";
+import { FALLBACK_LOADER_TYPES, fallbackLoaderPlugin } from "./build/fallback-chunk.ts";
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
 import { STANDIN_BASE_PATH } from "./mode.ts";
@@ -37,7 +38,7 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
           tokenUrl: underBase(config.base, options.tokenRoute),
           scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,
         };
-        updateConfig({ vite: { plugins: [pageHintsPlugin(hints)] } });
+        updateConfig({ vite: { plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin()] } });
         const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
         if (csp) updateConfig(csp.update);
         for (const note of csp?.notes ?? []) logger.warn(note);
@@ -47,6 +48,7 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
       },
       "astro:config:done": ({ injectTypes }) => {
         injectTypes({ filename: "page-hints.d.ts", content: PAGE_HINTS_TYPES });
+        injectTypes({ filename: "fallback-loader.d.ts", content: FALLBACK_LOADER_TYPES });
       },
     },
   };

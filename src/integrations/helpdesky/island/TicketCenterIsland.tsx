@@ -1,3 +1,4 @@
+import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
@@ -41,8 +42,23 @@ type View =
   | { kind: "signing-out"; email: string }
   | { kind: "signed-out-elsewhere" };
 
-// Loaded only when shown: a signed-in user never downloads the Contact Form and its schema.
-const AnonymousFallback = lazy(() => import("./AnonymousFallback.tsx").then((m) => ({ default: m.AnonymousFallback })));
+// Loaded only when shown: a signed-in user never downloads the Contact Form and its schema. When
+// it cannot load (offline, or a new deploy removed the chunk), a message takes its place rather
+// than the whole island failing.
+const AnonymousFallback = lazy(() =>
+  loadAnonymousFallback().then(
+    (m) => ({ default: m.AnonymousFallback }),
+    () => ({ default: FallbackUnavailable }),
+  ),
+);
+
+function FallbackUnavailable() {
+  return (
+    <p className="hdh-problem" role="alert">
+      The contact form could not load. Check your connection, then reload the page.
+    </p>
+  );
+}
 
 /**
  * Helpdesky's Ticket Center for the signed-in user, with a fallback for everyone else. Mount it
