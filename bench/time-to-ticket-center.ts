@@ -40,13 +40,17 @@ interface Load {
   renderedMs: number;
 }
 
-/** Records, in the page's own clock, when the Ticket Center's rendered content first appears. */
-const WATCH_RENDER = (selector: string) => {
+/**
+ * Records, in the page's own clock, when the Ticket Center's rendered content (or the stand-in's
+ * authentication error) first appears, and reports it through the `__hdhShown` binding.
+ */
+const WATCH_RENDER = ([rendered, error]: readonly [string, string]) => {
   new MutationObserver((_, observer) => {
-    if (document.querySelector(selector)) {
-      (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
-      observer.disconnect();
-    }
+    const shown = document.querySelector(`${rendered}, ${error}`);
+    if (!shown) return;
+    observer.disconnect();
+    (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
+    (window as unknown as { __hdhShown: (authError: boolean) => void }).__hdhShown(shown.matches(error));
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -54,11 +58,17 @@ async function measure(browser: Browser, siteUrl: string, cookie: string, path: 
   const context = await signedInContext(browser, siteUrl, cookie);
   try {
     const page = await context.newPage();
-    await page.addInitScript(WATCH_RENDER, RENDERED);
+    // Waited for through a binding rather than `page.waitForSelector`: Playwright's selector
+    // engine is a script of its own, and compiling it while the page loads (tens of ms of the
+    // main thread) would delay whichever page is busier at that moment.
+    const shown = Promise.withResolvers<boolean>();
+    await page.exposeFunction("__hdhShown", shown.resolve);
+    await page.addInitScript(WATCH_RENDER, [RENDERED, AUTH_ERROR] as const);
     await emulateNetwork(page);
     await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
-    const shown = await page.waitForSelector(`${RENDERED}, ${AUTH_ERROR}`, { timeout: 30_000 });
-    if (await shown.evaluate((node, error) => node.matches(error), AUTH_ERROR)) throw new Error(`${path}: the Ticket Center showed an authentication error`);
+    const timer = setTimeout(() => shown.reject(new Error(`${path}: the Ticket Center did not render in 30 s`)), 30_000);
+    const authError = await shown.promise.finally(() => clearTimeout(timer));
+    if (authError) throw new Error(`${path}: the Ticket Center showed an authentication error`);
     const timings = await page.evaluate(
       ([script, token]) => {
         const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];

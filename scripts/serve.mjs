@@ -47,9 +47,8 @@ const { handler } = await import(entry.href);
 
 // The Content-Security-Policy of each prerendered page, which the adapter's `staticHeaders` writes
 // to _headers.json. The adapter's own lookup matches by substring, so "/support/" gets no policy
-// and "/" gets the first listed page's. Set the exact page's policy first; for "/" the adapter
-// then sets the first page's, which is the same while all pages share one policy (they do here:
-// Astro hashes every hydration script the site may use into each page's policy).
+// and "/" gets the first listed page's. Pages' policies differ (each hashes its own inline
+// styles), so the exact page's policy is set here and the adapter's is not let to replace it.
 const headersFile = new URL("_headers.json", dist);
 /** @type {Map<string, string>} */
 const staticPolicies = new Map(
@@ -78,7 +77,11 @@ const server = createServer((req, res) => {
   } catch {
     // A malformed URL: the handler answers it.
   }
-  if (policy) res.setHeader("Content-Security-Policy", policy);
+  if (policy) {
+    res.setHeader("Content-Security-Policy", policy);
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) => (name.toLowerCase() === "content-security-policy" ? res : setHeader(name, value));
+  }
   if (!serveCompressed(req, res)) handler(req, res);
 });
 server.listen(port, host, () => {

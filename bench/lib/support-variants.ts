@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
 
@@ -12,8 +12,8 @@ const SCRIPT_PRELOAD = `<link slot="head" rel="preload" as="script" href="${STAN
 interface SupportVariant {
   /** The page's source changed, or null when the page has no such step (then it is not measured). */
   source: (page: string) => string | null;
-  /** The built page's HTML changed, for a step the build adds. */
-  built?: (html: string) => string;
+  /** The built page's HTML changed, for a step the build adds; it may write files in `clientDir`. */
+  built?: (html: string, clientDir: string) => string;
 }
 
 /**
@@ -31,6 +31,22 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
   "support-boot-deferred": {
     source: (page) => (BOOT_SCRIPT.test(page) ? page : null),
     built: (html) => html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace('<script type="module" async ', '<script type="module" '),
+  },
+  // The site's styles in a linked stylesheet, as Astro writes them by default for stylesheets over
+  // 4 KB: the island's inline scripts then wait for it, and the parser with them.
+  "support-linked-stylesheet": {
+    source: (page) => page,
+    built: (html, clientDir) => {
+      const head = html.slice(0, html.indexOf("</head>"));
+      const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+      if (styles.length === 0) return html;
+      mkdirSync(join(clientDir, "_astro"), { recursive: true });
+      writeFileSync(join(clientDir, "_astro/bench-linked.css"), styles.map((style) => style[1]).join("\n"));
+      // The link takes the first style's place, where Astro puts its stylesheet links.
+      let edited = html.replace(styles[0]![0], '<link rel="stylesheet" href="/_astro/bench-linked.css">');
+      for (const [tag] of styles.slice(1)) edited = edited.replace(tag, "");
+      return edited;
+    },
   },
   "support-no-token-preload": {
     source: (page) => (HINTS.test(page) ? page.replace(HINTS, (_, indent: string) => `${indent}${SCRIPT_PRELOAD}\n`) : null),
@@ -62,6 +78,6 @@ export function writeSupportVariants(copyDir: string): string[] {
 export function editBuiltSupportVariants(copyDir: string): void {
   for (const [name, variant] of Object.entries(SUPPORT_VARIANTS)) {
     const page = join(copyDir, "dist/client/bench", name, "index.html");
-    if (variant.built && existsSync(page)) writeFileSync(page, variant.built(readFileSync(page, "utf8")));
+    if (variant.built && existsSync(page)) writeFileSync(page, variant.built(readFileSync(page, "utf8"), join(copyDir, "dist/client")));
   }
 }
