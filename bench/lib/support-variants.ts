@@ -39,7 +39,7 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
     built: (html, clientDir) => {
       const head = html.slice(0, html.indexOf("</head>"));
       const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)];
-      if (styles.length === 0) return html;
+      if (styles.length === 0) throw new Error("support-linked-stylesheet: /support has no inline <style> in its <head> to link instead");
       mkdirSync(join(clientDir, "_astro"), { recursive: true });
       writeFileSync(join(clientDir, "_astro/bench-linked.css"), styles.map((style) => style[1]).join("\n"));
       // The link takes the first style's place, where Astro puts its stylesheet links.

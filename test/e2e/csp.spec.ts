@@ -44,7 +44,7 @@ function policyOf(headers: Record<string, string>): Map<string, string[]> {
 }
 
 test.describe("security headers on the Node production server", () => {
-  for (const path of ["/", "/support", "/support/", "/pricing", "/login"]) {
+  for (const path of ["/", "/support", "/support/", "/pricing", "/contact", "/contact/", "/login"]) {
     test(`${path} carries the site's headers and a strict CSP`, async ({ request }) => {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status()).toBe(200);
@@ -83,7 +83,7 @@ test.describe("security headers on the Node production server", () => {
 });
 
 test.describe("pages under the policy in Chromium", () => {
-  for (const path of ["/", "/support"]) {
+  for (const path of ["/", "/support", "/contact"]) {
     test(`${path} runs with no CSP violation`, async ({ page }) => {
       const violations = await recordViolations(page);
       await page.goto(path);

@@ -98,8 +98,11 @@ test.describe("/support", () => {
     await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(0);
     expect(standinCalls).toEqual([]);
-    // The Contact Form's code, loaded on demand, arrives and works.
+    // The Contact Form's code, loaded on demand, arrives with its styles: laid out, its bot trap
+    // out of sight.
     await expect(page.getByRole("main").getByRole("button", { name: "Send message" })).toBeEnabled();
+    await expect(page.locator(".contact-form")).toHaveCSS("display", "grid");
+    await expect(page.getByLabel("Leave this empty")).not.toBeInViewport();
   });
 
   test("a tampered signature gets the stand-in's authentication error", async ({ page }) => {

@@ -11,8 +11,9 @@ const FALLBACK_PATH = fileURLToPath(new URL("../island/AnonymousFallback.tsx", i
  * fallback (the Contact Form and its schema). In a client build the fallback is emitted as a chunk
  * of its own and imported by URL: an `import()` Vite can see would be wrapped in its preload
  * helper, 0.75 KB gzip that every signed-in visitor would download for a chunk they never load.
- * The fallback's dependencies (React) are loaded by then, and its styles are in the page's
- * stylesheet, so the helper has nothing to do. Elsewhere (`astro dev`, tests) it is a plain import.
+ * The fallback's dependencies (React) are loaded by then, and the island imports its styles itself
+ * (Astro cannot follow an import by URL to them), so the helper has nothing to do. Elsewhere
+ * (`astro dev`, tests) it is a plain import.
  */
 export function fallbackLoaderPlugin(): Plugin {
   return {
@@ -32,6 +33,6 @@ export function fallbackLoaderPlugin(): Plugin {
 /** The declaration of the virtual module, written by `injectTypes`. */
 export const FALLBACK_LOADER_TYPES = `declare module "${FALLBACK_LOADER_MODULE}" {
   /** Imports the island's fallback: the sign-in link and the Contact Form. */
-  export const loadAnonymousFallback: () => Promise<typeof import("${FALLBACK_PATH}")>;
+  export const loadAnonymousFallback: () => Promise<typeof import(${JSON.stringify(FALLBACK_PATH)})>;
 }
 `;

@@ -8,6 +8,9 @@ import { adoptBootStart, claimPage, onPageReleased, releasePage } from "./script
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
 import "./ticket-center-island.css";
+// The fallback's chunk is imported by URL, which Astro cannot follow to its styles: they come here,
+// so they are in the page (a few hundred bytes) before the fallback is.
+import "../contact/contact-form.css";
 
 export type { TicketCenterFailure } from "./fetch-token.ts";
 
