@@ -2,7 +2,8 @@
 // the request for ticket-center.js starts and when the Ticket Center has rendered, from navigation
 // start. Medians of fresh-cache loads, interleaved across pages, for: the island (/support), the
 // guide's approach (a page rendered per request that writes the script tag), a server island
-// (`server:defer`) writing the script tag, and variants of /support without some resource hints.
+// (`server:defer`) writing the script tag, and variants of /support each without one loading step
+// (from a second build: the variants change how /support is split into chunks).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -30,6 +31,12 @@ interface Variant {
   step?: boolean;
   /** The variant its ratios are taken against. */
   against: string;
+  /**
+   * Served from the build with /support's variants. They share its boot module, so the bundler
+   * splits /support differently there (one more chunk): the headline pages come from a build
+   * without them, as shipped, and the steps are compared with /support from their own build.
+   */
+  inStepsBuild?: boolean;
 }
 
 interface Load {
@@ -93,35 +100,43 @@ async function measure(browser: Browser, siteUrl: string, cookie: string, path: 
 }
 
 export async function run(): Promise<void> {
-  console.log("time-to-ticket-center: building the bench copy (Node adapter, with bench-only pages)…");
-  const copy = sharedBenchCopy({ benchPages: true });
+  console.log("time-to-ticket-center: building two bench copies (Node adapter, bench-only pages, one with /support's variants)…");
+  const shipped = sharedBenchCopy({ benchPages: true, supportVariants: false });
+  const withSteps = sharedBenchCopy({ benchPages: true });
   const ISLAND = "island (/support, static)";
   const GUIDE = "guide: per-request page";
+  const STEPS_REFERENCE = "island, all steps (variants' build)";
   const variants: Variant[] = [
     { name: ISLAND, path: "/support", against: GUIDE },
     { name: GUIDE, path: "/bench/guide", against: GUIDE },
     { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
     { name: "minimal loader, no React (static)", path: "/bench/minimal-loader", step: true, against: GUIDE },
+    { name: STEPS_REFERENCE, path: "/support", step: true, against: STEPS_REFERENCE, inStepsBuild: true },
   ];
   for (const name of Object.keys(SUPPORT_VARIANTS)) {
-    if (existsSync(join(copy.dir, "src/pages/bench", `${name}.astro`))) {
-      variants.push({ name: `island, ${name.replace("support-", "").replaceAll("-", " ")}`, path: `/bench/${name}`, step: true, against: ISLAND });
+    if (existsSync(join(withSteps.dir, "src/pages/bench", `${name}.astro`))) {
+      const step = name.replace("support-", "").replaceAll("-", " ");
+      variants.push({ name: `island, ${step}`, path: `/bench/${name}`, step: true, against: STEPS_REFERENCE, inStepsBuild: true });
     }
   }
 
-  const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
+  const servers = {
+    shipped: await startProductionServer(shipped.dir, { SESSION_SECRET: BENCH_SESSION_SECRET }),
+    withSteps: await startProductionServer(withSteps.dir, { SESSION_SECRET: BENCH_SESSION_SECRET }),
+  };
   const browser = await launchChromium();
   try {
-    const cookie = await signIn(server.url);
+    const cookie = await signIn(servers.shipped.url);
+    const siteOf = (v: Variant) => (v.inStepsBuild ? servers.withSteps.url : servers.shipped.url);
     const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
-    // One unmeasured load of each headline page first (server-side warm-up), then the measured
-    // loads, interleaved; the steps share those pages' server code.
-    for (const v of variants.filter((v) => !v.step)) await measure(browser, server.url, cookie, v.path);
+    // One unmeasured load of each headline page and of the steps' reference first (server-side
+    // warm-up), then the measured loads, interleaved; the steps share their reference's server code.
+    for (const v of variants.filter((v) => !v.step || v.name === STEPS_REFERENCE)) await measure(browser, siteOf(v), cookie, v.path);
     for (let i = 1; i <= LOADS; i++) {
       console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
       for (const v of variants) {
         if (v.step && i > STEP_LOADS) continue;
-        loads[v.name]!.push(await measure(browser, server.url, cookie, v.path));
+        loads[v.name]!.push(await measure(browser, siteOf(v), cookie, v.path));
       }
     }
 
@@ -166,7 +181,8 @@ export async function run(): Promise<void> {
     console.log(`time-to-ticket-center: wrote ${file}`);
   } finally {
     await browser.close();
-    await server.stop();
+    await servers.shipped.stop();
+    await servers.withSteps.stop();
   }
 }
 
