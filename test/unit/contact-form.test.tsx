@@ -3,7 +3,9 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw/http";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { apiResponse } from "../../src/integrations/helpdesky/contact/api-response.ts";
 import { ContactForm } from "../../src/integrations/helpdesky/contact/ContactForm.tsx";
+import type { ContactOutcome } from "../../src/integrations/helpdesky/contact/submission.ts";
 import { server } from "./msw/server.ts";
 
 /** The text of the elements a field's aria-describedby points at: what a screen reader announces. */
@@ -59,8 +61,9 @@ const setup = (props = {}) => {
   return user;
 };
 const send = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Send message" }));
-const failedAnswer = (status: number, error: string) => () =>
-  HttpResponse.json({ error, mailto: { email: "help@acme.example", href: "mailto:help@acme.example?subject=Invoice&body=My%20invoice%20is%20wrong." } }, { status });
+const typed = { values: { name: "Ada", email: "ada@example.com", subject: "Invoice", message: "My invoice is wrong." }, source: "/support" };
+/** The API's real answer for an outcome, so the form is tested against what the server words. */
+const answer = (outcome: ContactOutcome) => () => apiResponse(outcome);
 
 describe("ContactForm", () => {
   test("sends the message with a key, a fill time and the page, then says it was sent", async () => {
@@ -92,7 +95,7 @@ describe("ContactForm", () => {
   });
 
   test("shows the server's field errors and keeps the text", async () => {
-    api(() => HttpResponse.json({ error: "invalid", fields: { subject: "Subject must fit on one line." } }, { status: 400 }));
+    api(answer({ status: 400, kind: "invalid", errors: { subject: "Subject must fit on one line." }, ...typed }));
     const user = setup();
     const filled = await fillIn(user);
     await send(user);
@@ -102,8 +105,8 @@ describe("ContactForm", () => {
   });
 
   test.each([
-    ["a delivery failure (502)", failedAnswer(502, "delivery_failed"), "could not be delivered"],
-    ["no delivery configured (503)", failedAnswer(503, "not_configured"), "Support by form is not set up"],
+    ["a delivery failure (502)", answer({ status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }), "could not be delivered"],
+    ["no delivery configured (503)", answer({ status: 503, kind: "not_configured", supportEmail: "help@acme.example", ...typed }), "Support by form is not set up"],
   ])("%s keeps the text and offers the mailto fallback", async (_label, answer, notice) => {
     api(answer);
     const user = setup();
@@ -117,7 +120,7 @@ describe("ContactForm", () => {
   });
 
   test("a rate limit says how long to wait and keeps the text", async () => {
-    api(() => HttpResponse.json({ error: "rate_limited", retryAfter: 42 }, { status: 429, headers: { "Retry-After": "42" } }));
+    api(answer({ status: 429, kind: "rate_limited", retryAfterSeconds: 42, ...typed }));
     const user = setup();
     const filled = await fillIn(user);
     await send(user);
@@ -125,20 +128,40 @@ describe("ContactForm", () => {
     expect(valueOf("Message")).toBe(filled.Message);
   });
 
-  test("an unreachable server keeps the text and offers mailto from the supportEmail prop", async () => {
-    api(() => HttpResponse.error());
-    const user = setup({ supportEmail: "help@acme.example" });
+  test.each([
+    ["the bot trap (400)", answer({ status: 400, kind: "honeypot", ...typed }), "looked automated"],
+    ["a fill time under the minimum (400)", answer({ status: 400, kind: "too_fast", ...typed }), "submitted very quickly"],
+    ["a body over the limit (413)", answer({ status: 413, kind: "too_large" }), "too large"],
+    ["a proxy's error page (502, not JSON)", () => new HttpResponse("<h1>Bad gateway</h1>", { status: 502, headers: { "Content-Type": "text/html" } }), "Something went wrong"],
+    ["an unreachable server", () => HttpResponse.error(), "could not reach the server"],
+  ])("%s: says the message was not sent, and keeps the text", async (_label, reply, notice) => {
+    api(reply);
+    const user = setup();
     const filled = await fillIn(user);
     await send(user);
-    expect((await screen.findByRole("alert")).textContent).toContain("could not reach the server");
-    expect(screen.getByRole("link", { name: "Email it to us instead" }).getAttribute("href")).toContain("My%20invoice%20is%20wrong.");
-    expect(valueOf("Message")).toBe(filled.Message);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(notice);
+    expect(alert.textContent).toContain("not sent");
+    expect(screen.queryByRole("link", { name: "Email it to us instead" })).toBeNull();
+    for (const [label, value] of Object.entries(filled)) expect(valueOf(label)).toBe(value);
+  });
+
+  test("a key the server holds for another message (409) is replaced for the next attempt", async () => {
+    const received = api(answer({ status: 409, kind: "key_reused", ...typed }), () => HttpResponse.json({ status: "sent" }));
+    const user = setup();
+    await fillIn(user);
+    await send(user);
+    await screen.findByRole("alert");
+    await send(user);
+    await screen.findByRole("status");
+    expect(received).toHaveLength(2);
+    expect(received[1]!.key).not.toBe(received[0]!.key);
   });
 
   test("a retry of the same text reuses the key; edited text gets a new one", async () => {
     const received = api(
       () => HttpResponse.error(),
-      () => HttpResponse.error(),
+      answer({ status: 502, kind: "delivery_failed", supportEmail: "", ...typed }),
       () => HttpResponse.json({ status: "sent" }),
     );
     const user = setup();

@@ -7,11 +7,12 @@ const typed = { values: { name: "Ada", email: "ada@example.com", subject: "Hi", 
 
 const outcomes: Array<[string, ContactOutcome, number, Record<string, unknown>]> = [
   ["sent", { status: 200, kind: "sent", ...typed }, 200, { status: "sent" }],
-  ["invalid", { status: 400, kind: "invalid", errors: { email: "Enter your email address." }, ...typed }, 400, { error: "invalid", fields: { email: "Enter your email address." } }],
-  ["rate limited", { status: 429, kind: "rate_limited", retryAfterSeconds: 30, ...typed }, 429, { error: "rate_limited", retryAfter: 30 }],
-  ["delivery failed", { status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }, 502, { error: "delivery_failed", mailto: { email: "help@acme.example", href: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" } }],
-  ["not configured, no support address", { status: 503, kind: "not_configured", supportEmail: "", ...typed }, 503, { error: "not_configured", mailto: null }],
-  ["too large", { status: 413, kind: "too_large" }, 413, { error: "too_large" }],
+  ["invalid", { status: 400, kind: "invalid", errors: { email: "Enter your email address." }, ...typed }, 400, { error: "invalid", message: "Your message was not sent yet: please correct the fields marked below.", fields: { email: "Enter your email address." } }],
+  ["rate limited", { status: 429, kind: "rate_limited", retryAfterSeconds: 30, ...typed }, 429, { error: "rate_limited", message: "Too many messages were sent from your connection. Your message was not sent: please wait 30 seconds and send it again.", retryAfter: 30 }],
+  ["delivery failed", { status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }, 502, { error: "delivery_failed", message: "Your message could not be delivered, so it was not sent. Please try again in a moment.", mailto: { email: "help@acme.example", href: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" } }],
+  ["not configured, no support address", { status: 503, kind: "not_configured", supportEmail: "", ...typed }, 503, { error: "not_configured", message: "Support by form is not set up yet, so your message was not sent.", mailto: null }],
+  ["key used for another message", { status: 409, kind: "key_reused", ...typed }, 409, { error: "key_reused", message: "Something went wrong, so your message was not sent. Please try again." }],
+  ["too large", { status: 413, kind: "too_large" }, 413, { error: "too_large", message: "Your message is too large, so it was not sent. Please shorten it and try again." }],
 ];
 
 describe("the JSON API's answers", () => {

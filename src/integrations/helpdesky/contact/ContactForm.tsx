@@ -1,24 +1,21 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from "react";
 import "./contact-form.css";
-import { contactMailto } from "./mailto.ts";
-import { CONTACT_NOTICES, rateLimitedNotice } from "./messages.ts";
 import {
   CONTACT_FIELDS,
   CONTACT_HINTS,
   CONTACT_LABELS,
   CONTACT_LIMITS,
   HONEYPOT_FIELD,
-  validateContact,
+  checkContactFields,
   type ContactErrors,
   type ContactField,
   type ContactValues,
-} from "./schema.ts";
+} from "./fields.ts";
+import { INVALID_NOTICE, MAILTO_LABEL, NETWORK_NOTICE, SENT_NOTICE, UNEXPECTED_NOTICE } from "./messages.ts";
 
 export interface ContactFormProps {
   /** The page the visitor writes from; defaults to the current path. */
   source?: string;
-  /** Offered as a `mailto:` fallback even when the server cannot be reached. */
-  supportEmail?: string;
   /** The Contact Form API; matches the integration's `contactRoute`. */
   endpoint?: string;
   /** Where the form posts before it hydrates: the site's no-JS form page. */
@@ -27,21 +24,23 @@ export interface ContactFormProps {
   timeoutMs?: number;
 }
 
+/** What the API answers on failure (see api-response.ts): its notice, and what to do next. */
+interface FailureBody {
+  message?: unknown;
+  fields?: ContactErrors;
+  mailto?: { href: string } | null;
+}
+
 type Status = "idle" | "sending" | "sent" | "failed";
 
 const EMPTY: Required<ContactValues> = { name: "", email: "", subject: "", message: "" };
 
 /**
- * The Contact Form for script-driven pages such as the Ticket Center island: posts JSON with an
- * idempotency key, keeps the text on every failure, and offers mailto when delivery is impossible.
+ * The Contact Form for script-driven pages such as the Ticket Center island: checks the fields as
+ * the server will, posts JSON with an idempotency key, keeps the text on every failure, and shows
+ * the server's notice and `mailto:` fallback when it cannot deliver.
  */
-export function ContactForm({
-  source,
-  supportEmail,
-  endpoint = "/api/contact",
-  action = "/contact/send",
-  timeoutMs = 15_000,
-}: ContactFormProps) {
+export function ContactForm({ source, endpoint = "/api/contact", action = "/contact/send", timeoutMs = 15_000 }: ContactFormProps) {
   const idPrefix = useId();
   const [values, setValues] = useState<Required<ContactValues>>(EMPTY);
   const [honeypot, setHoneypot] = useState("");
@@ -75,25 +74,20 @@ export function ContactForm({
     };
   }
 
-  function fail(text: string, withMailto: { href: string } | null = null) {
+  function fail(text: string, fieldErrors: ContactErrors = {}, href: string | null = null) {
     setStatus("failed");
     setNotice(text);
-    setMailtoHref(withMailto?.href ?? (supportEmail ? contactMailto(supportEmail, values) : null));
+    setErrors(fieldErrors);
+    setMailtoHref(href);
+    const first = CONTACT_FIELDS.find((field) => fieldErrors[field]);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sendingRef.current) return;
-    const pagePath = source ?? window.location.pathname;
-    const checked = validateContact({ ...values, source: pagePath });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setStatus("failed");
-      setNotice(CONTACT_NOTICES.invalid);
-      setMailtoHref(null);
-      focusFirstError(checked.errors);
-      return;
-    }
+    const found = checkContactFields(values);
+    if (Object.keys(found).length > 0) return fail(INVALID_NOTICE, found);
     sendingRef.current = true;
     setStatus("sending");
     setErrors({});
@@ -104,52 +98,29 @@ export function ContactForm({
         headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": keyRef.current },
         body: JSON.stringify({
           ...values,
-          source: pagePath,
+          source: source ?? window.location.pathname,
           [HONEYPOT_FIELD]: honeypot,
           elapsedMs: Date.now() - shownAt.current,
         }),
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const body = (await response.json().catch(() => ({}))) as {
-        error?: string;
-        fields?: ContactErrors;
-        mailto?: { href: string } | null;
-        retryAfter?: number;
-      };
+      const body = (await response.json().catch(() => ({}))) as FailureBody;
       if (response.ok) {
         keyRef.current = null;
         setStatus("sent");
-        setNotice(CONTACT_NOTICES.sent);
+        setNotice(SENT_NOTICE);
         setValues(EMPTY);
         return;
       }
-      if (response.status === 400 && body.error === "invalid" && body.fields) {
-        setErrors(body.fields);
-        setStatus("failed");
-        setNotice(CONTACT_NOTICES.invalid);
-        setMailtoHref(null);
-        focusFirstError(body.fields);
-      } else if (response.status === 429) {
-        fail(rateLimitedNotice(Number(response.headers.get("Retry-After")) || body.retryAfter));
-      } else if (body.error === "not_configured" || body.error === "delivery_failed") {
-        fail(CONTACT_NOTICES[body.error], body.mailto ?? null);
-      } else if (body.error === "honeypot" || body.error === "too_fast" || body.error === "too_large") {
-        fail(CONTACT_NOTICES[body.error]);
-      } else {
-        // A conflicting or unknown answer: a fresh key lets the next attempt start clean.
-        keyRef.current = null;
-        fail(CONTACT_NOTICES.unexpected);
-      }
+      // 409: the server holds this key for another message, so the next attempt needs a new one.
+      if (response.status === 409) keyRef.current = null;
+      // The server words every refusal; an answer it did not write (a proxy's error page) gets ours.
+      fail(typeof body.message === "string" ? body.message : UNEXPECTED_NOTICE, body.fields, body.mailto?.href);
     } catch {
-      fail(CONTACT_NOTICES.network);
+      fail(NETWORK_NOTICE);
     } finally {
       sendingRef.current = false;
     }
-  }
-
-  function focusFirstError(found: ContactErrors) {
-    const first = CONTACT_FIELDS.find((field) => found[field]);
-    if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
   if (status === "sent") {
@@ -174,7 +145,7 @@ export function ContactForm({
           <p>{notice}</p>
           {mailtoHref && (
             <p>
-              <a href={mailtoHref}>{CONTACT_NOTICES.mailto}</a>
+              <a href={mailtoHref}>{MAILTO_LABEL}</a>
             </p>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { contactMailto } from "./mailto.ts";
+import { outcomeNotice } from "./messages.ts";
 import type { ContactOutcome } from "./submission.ts";
 
 const HEADERS = {
@@ -7,24 +8,28 @@ const HEADERS = {
   "X-Robots-Tag": "noindex",
 };
 
-/** The JSON body a script gets for an outcome: what happened and, on failure, what to do next. */
+/**
+ * The JSON body a script gets for an outcome: what happened and, on failure, the notice to show
+ * (worded here, as for the no-JS form, so the island's form ships none of that text) and what to
+ * do next.
+ */
 export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
+  if (outcome.kind === "sent") return { status: "sent" };
+  const failure = { error: outcome.kind, message: outcomeNotice(outcome) };
   switch (outcome.kind) {
-    case "sent":
-      return { status: "sent" };
     case "invalid":
-      return { error: "invalid", fields: outcome.errors };
+      return { ...failure, fields: outcome.errors };
     case "rate_limited":
-      return { error: "rate_limited", retryAfter: outcome.retryAfterSeconds };
+      return { ...failure, retryAfter: outcome.retryAfterSeconds };
     case "not_configured":
     case "delivery_failed": {
       const { supportEmail, values } = outcome;
       // The mailto fallback, with the visitor's subject and message filled in.
       const mailto = supportEmail ? { email: supportEmail, href: contactMailto(supportEmail, values) } : null;
-      return { error: outcome.kind, mailto };
+      return { ...failure, mailto };
     }
     default:
-      return { error: outcome.kind };
+      return failure;
   }
 }
 

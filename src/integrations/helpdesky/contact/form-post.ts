@@ -1,6 +1,6 @@
 import { contactMailto } from "./mailto.ts";
-import { CONTACT_NOTICES, rateLimitedNotice } from "./messages.ts";
-import type { ContactErrors, ContactValues } from "./schema.ts";
+import { outcomeNotice } from "./messages.ts";
+import type { ContactErrors, ContactValues } from "./fields.ts";
 import type { ContactOutcome } from "./submission.ts";
 
 /** What a no-JS post leads to: the "sent" page, or the form again with the visitor's input. */
@@ -32,21 +32,15 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
     case "sent":
       return { kind: "redirect" };
     case "invalid":
-      return render(CONTACT_NOTICES.invalid, { errors: outcome.errors });
+      return render(outcomeNotice(outcome), { errors: outcome.errors });
     case "rate_limited":
-      return render(rateLimitedNotice(outcome.retryAfterSeconds), {
-        headers: { "Retry-After": String(outcome.retryAfterSeconds) },
-      });
+      return render(outcomeNotice(outcome), { headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
     case "not_configured":
     case "delivery_failed": {
       const mailtoHref = outcome.supportEmail ? contactMailto(outcome.supportEmail, outcome.values) : undefined;
-      return render(CONTACT_NOTICES[outcome.kind], { mailtoHref });
+      return render(outcomeNotice(outcome), { mailtoHref });
     }
-    case "honeypot":
-    case "too_fast":
-    case "too_large":
-      return render(CONTACT_NOTICES[outcome.kind]);
     default:
-      return render(CONTACT_NOTICES.unexpected);
+      return render(outcomeNotice(outcome));
   }
 }

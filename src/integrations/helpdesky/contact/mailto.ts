@@ -1,4 +1,4 @@
-import type { ContactValues } from "./schema.ts";
+import type { ContactValues } from "./fields.ts";
 
 // Mail clients and browsers cut long mailto: URLs; keep the draft well under their limits.
 const MAX_BODY_LENGTH = 1800;

@@ -1,80 +1,52 @@
 import * as v from "valibot";
+import {
+  CONTACT_FIELDS,
+  CONTACT_LIMITS,
+  EMAIL_PATTERN,
+  INVALID_EMAIL_MESSAGE,
+  LINE_BREAK,
+  MISSING_MESSAGES,
+  oneLineMessage,
+  tooLongMessage,
+  type ContactErrors,
+  type ContactField,
+} from "./fields.ts";
 
-/**
- * The Contact Form's one source of truth: field names, limits and messages, shared by the server,
- * the server-rendered form and the React form so that the three can never disagree. Lengths count
- * UTF-16 code units, as the browser's `maxlength` does.
- */
-export const CONTACT_LIMITS = {
-  name: 100,
-  email: 320,
-  subject: 150,
-  message: 5000,
-  source: 500,
-} as const;
-
-/** The visible fields, in the order the forms show them. */
-export const CONTACT_FIELDS = ["name", "email", "subject", "message"] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
-
-/** The hidden field a person never fills; bots that fill every input do. */
-export const HONEYPOT_FIELD = "website";
-
-/** Labels, exactly as both forms show them. */
-export const CONTACT_LABELS: Record<ContactField, string> = {
-  name: "Name",
-  email: "Email",
-  subject: "Subject",
-  message: "Message",
-};
-
-/** Hints under the labels, so that a limit is known before it is hit. */
-export const CONTACT_HINTS: Record<ContactField, string> = {
-  name: "Optional.",
-  email: "We reply to this address.",
-  subject: "Optional.",
-  message: `Up to ${CONTACT_LIMITS.message.toLocaleString("en")} characters.`,
-};
-
-const LINE_BREAK = /[\r\n\u2028\u2029]/u;
-
-const singleLine = (field: string) =>
-  v.check((value: string) => !LINE_BREAK.test(value), `${field} must fit on one line.`);
+// The server's check, the source of truth: the rules and messages of fields.ts as a Valibot
+// schema. The island's form runs the same rules without Valibot (`checkContactFields`).
+const singleLine = (field: ContactField) => v.check((value: string) => !LINE_BREAK.test(value), oneLineMessage(field));
 
 export const ContactSchema = v.object({
   name: v.optional(
     v.pipe(
       v.string(),
       v.trim(),
-      v.maxLength(CONTACT_LIMITS.name, `Name must be at most ${CONTACT_LIMITS.name} characters.`),
-      singleLine("Name"),
+      v.maxLength(CONTACT_LIMITS.name, tooLongMessage("name")),
+      singleLine("name"),
     ),
     "",
   ),
   email: v.pipe(
-    v.string("Enter your email address."),
+    v.string(MISSING_MESSAGES.email),
     v.trim(),
-    v.nonEmpty("Enter your email address."),
-    v.maxLength(CONTACT_LIMITS.email, `Email must be at most ${CONTACT_LIMITS.email} characters.`),
-    v.email("Enter a valid email address, like name@example.com."),
+    v.nonEmpty(MISSING_MESSAGES.email),
+    v.maxLength(CONTACT_LIMITS.email, tooLongMessage("email")),
+    v.regex(EMAIL_PATTERN, INVALID_EMAIL_MESSAGE),
   ),
   subject: v.optional(
     v.pipe(
       v.string(),
       v.trim(),
-      v.maxLength(CONTACT_LIMITS.subject, `Subject must be at most ${CONTACT_LIMITS.subject} characters.`),
-      singleLine("Subject"),
+      v.maxLength(CONTACT_LIMITS.subject, tooLongMessage("subject")),
+      singleLine("subject"),
     ),
     "",
   ),
   message: v.pipe(
-    v.string("Enter your message."),
+    v.string(MISSING_MESSAGES.message),
     v.trim(),
-    v.nonEmpty("Enter your message."),
-    v.maxLength(
-      CONTACT_LIMITS.message,
-      `Message must be at most ${CONTACT_LIMITS.message.toLocaleString("en")} characters.`,
-    ),
+    v.nonEmpty(MISSING_MESSAGES.message),
+    v.maxLength(CONTACT_LIMITS.message, tooLongMessage("message")),
   ),
   // The page the visitor wrote from; informational, so anything odd is dropped rather than refused.
   source: v.optional(
@@ -84,8 +56,6 @@ export const ContactSchema = v.object({
 });
 
 export type ContactMessage = v.InferOutput<typeof ContactSchema>;
-export type ContactValues = Partial<Record<ContactField, string>>;
-export type ContactErrors = Partial<Record<ContactField, string>>;
 
 export type ContactValidation =
   | { ok: true; message: ContactMessage }

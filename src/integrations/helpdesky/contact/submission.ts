@@ -3,13 +3,8 @@ import type { ContactDelivery } from "./delivery.ts";
 import { contentFingerprint, idempotencyKeyFor, isValidClientKey, type IdempotencyStore } from "./idempotency.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { BodyTooLargeError, MAX_BODY_BYTES, readLimitedBody } from "./read-body.ts";
-import {
-  CONTACT_FIELDS,
-  HONEYPOT_FIELD,
-  validateContact,
-  type ContactErrors,
-  type ContactValues,
-} from "./schema.ts";
+import { CONTACT_FIELDS, HONEYPOT_FIELD, type ContactErrors, type ContactValues } from "./fields.ts";
+import { validateContact } from "./schema.ts";
 
 /** Below this, a form filled in the browser was filled by a script (only checked when measured). */
 export const MIN_FILL_MS = 2000;
