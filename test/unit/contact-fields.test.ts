@@ -1,5 +1,6 @@
+import * as v from "valibot";
 import { describe, expect, test } from "vitest";
-import { CONTACT_LIMITS, checkContactFields, type ContactValues } from "../../src/integrations/helpdesky/contact/fields.ts";
+import { CONTACT_LIMITS, EMAIL_PATTERN, checkContactFields, type ContactValues } from "../../src/integrations/helpdesky/contact/fields.ts";
 import { validateContact } from "../../src/integrations/helpdesky/contact/schema.ts";
 
 const VALID = { name: "Ada Lovelace", email: "ada@example.com", subject: "Invoice", message: "Hello" };
@@ -41,6 +42,8 @@ const CASES: Array<[string, ContactValues]> = [
       "zoë@example.com",
       "ada@exämple.com",
       "ada@example.com\nbcc@example.com",
+      "ada@example.co\u212a",
+      "\u017fada@example.com",
     ] as const
   ).map((email): [string, ContactValues] => [`the email ${JSON.stringify(email)}`, { ...VALID, email }]),
 ];
@@ -50,6 +53,14 @@ describe("the island's field check", () => {
     const server = validateContact(values);
     expect(checkContactFields(values)).toEqual(server.ok ? {} : server.errors);
   });
+
+  // The shared pattern is Valibot's own email rule, which the server used before it was shared.
+  test.each(["ada@example.com", "ada+tag@sub.example.co.uk", "ADA@EXAMPLE.COM", "ada@", "ada@example", "ada@example.c", "a..b@example.com", "ada@example.co\u212a", "\u017fada@example.com", "zoë@example.com"])(
+    "matches Valibot's email() rule: %s",
+    (email) => {
+      expect(EMAIL_PATTERN.test(email)).toBe(v.safeParse(v.pipe(v.string(), v.email()), email).success);
+    },
+  );
 
   test("refuses what the server refuses, with the server's words", () => {
     expect(checkContactFields({ email: "ada@", message: "" })).toEqual({

@@ -80,7 +80,7 @@ describe("ContactForm", () => {
     expect(received[0]!.body.elapsedMs).toBeGreaterThanOrEqual(5000);
   });
 
-  test("shows each field's error from the shared schema, tied to the field, without calling the server", async () => {
+  test("shows each field's error from the shared rules, tied to the field, without calling the server", async () => {
     const received = api(() => HttpResponse.json({ status: "sent" }));
     const user = setup();
     await fillIn(user, { Email: "ada@", Message: "" });
@@ -101,6 +101,7 @@ describe("ContactForm", () => {
     await send(user);
     await screen.findByText("Subject must fit on one line.");
     expect(description(screen.getByLabelText("Subject"))).toContain("Subject must fit on one line.");
+    expect(document.activeElement).toBe(screen.getByLabelText("Subject"));
     expect(valueOf("Message")).toBe(filled.Message);
   });
 
@@ -133,6 +134,7 @@ describe("ContactForm", () => {
     ["a fill time under the minimum (400)", answer({ status: 400, kind: "too_fast", ...typed }), "submitted very quickly"],
     ["a body over the limit (413)", answer({ status: 413, kind: "too_large" }), "too large"],
     ["a proxy's error page (502, not JSON)", () => new HttpResponse("<h1>Bad gateway</h1>", { status: 502, headers: { "Content-Type": "text/html" } }), "Something went wrong"],
+    ["a gateway's JSON that is not the API's (500)", () => HttpResponse.json({ message: "Internal server error", mailto: { href: "https://evil.example/" } }, { status: 500 }), "Something went wrong"],
     ["an unreachable server", () => HttpResponse.error(), "could not reach the server"],
   ])("%s: says the message was not sent, and keeps the text", async (_label, reply, notice) => {
     api(reply);
@@ -144,6 +146,18 @@ describe("ContactForm", () => {
     expect(alert.textContent).toContain("not sent");
     expect(screen.queryByRole("link", { name: "Email it to us instead" })).toBeNull();
     for (const [label, value] of Object.entries(filled)) expect(valueOf(label)).toBe(value);
+  });
+
+  test("a retry after an answer the server did not write (a gateway's 504) sends the same key, so a delivery that happened is not repeated", async () => {
+    const received = api(() => new HttpResponse("Gateway timeout", { status: 504 }), () => HttpResponse.json({ status: "sent" }));
+    const user = setup();
+    await fillIn(user);
+    await send(user);
+    await screen.findByRole("alert");
+    await send(user);
+    await screen.findByRole("status");
+    expect(received).toHaveLength(2);
+    expect(received[1]!.key).toBe(received[0]!.key);
   });
 
   test("a key the server holds for another message (409) is replaced for the next attempt", async () => {

@@ -26,9 +26,10 @@ export interface ContactFormProps {
 
 /** What the API answers on failure (see api-response.ts): its notice, and what to do next. */
 interface FailureBody {
+  error?: unknown;
   message?: unknown;
   fields?: ContactErrors;
-  mailto?: { href: string } | null;
+  mailto?: { href?: unknown } | null;
 }
 
 type Status = "idle" | "sending" | "sent" | "failed";
@@ -114,8 +115,11 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
       }
       // 409: the server holds this key for another message, so the next attempt needs a new one.
       if (response.status === 409) keyRef.current = null;
-      // The server words every refusal; an answer it did not write (a proxy's error page) gets ours.
-      fail(typeof body.message === "string" ? body.message : UNEXPECTED_NOTICE, body.fields, body.mailto?.href);
+      // The API words every refusal it makes; an answer without its error code (a proxy's or a
+      // gateway's page) is not trusted for text, fields or links, and gets our own notice.
+      if (typeof body.error !== "string" || typeof body.message !== "string") return fail(UNEXPECTED_NOTICE);
+      const href = body.mailto?.href;
+      fail(body.message, body.fields, typeof href === "string" && href.startsWith("mailto:") ? href : null);
     } catch {
       fail(NETWORK_NOTICE);
     } finally {

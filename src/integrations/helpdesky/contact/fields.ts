@@ -1,8 +1,8 @@
 /**
  * The Contact Form's fields and rules as plain data: names, limits, labels and messages. The
  * server's schema (`schema.ts`) is built from them, and the island's form checks them in the
- * browser without a schema library, so the two can never disagree. Lengths count UTF-16 code
- * units, as the browser's `maxlength` does.
+ * browser without a schema library; test/unit/contact-fields.test.ts holds the two checks to the
+ * same answers. Lengths count UTF-16 code units, as the browser's `maxlength` does.
  */
 export const CONTACT_LIMITS = {
   name: 100,
@@ -45,8 +45,12 @@ export const MISSING_MESSAGES: Partial<Record<ContactField, string>> = {
 
 export const INVALID_EMAIL_MESSAGE = "Enter a valid email address, like name@example.com.";
 
-/** A mailbox, an `@`, and a domain with a top-level part of two letters or more. */
-export const EMAIL_PATTERN = /^[\w+-]+(?:\.[\w+-]+)*@[\da-z]+(?:[.-][\da-z]+)*\.[a-z]{2,}$/iu;
+/**
+ * A mailbox, an `@`, and a domain with a top-level part of two letters or more: Valibot's `email()`
+ * rule, which the server used before this pattern was shared. Without the `i` flag, on purpose:
+ * with `iu`, `\w` and `[a-z]` also match `ſ` and the Kelvin sign.
+ */
+export const EMAIL_PATTERN = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
 
 /** Line breaks, which the one-line fields (name and subject) refuse. */
 export const LINE_BREAK = /[\r\n\u2028\u2029]/u;

@@ -9,10 +9,11 @@ export const UNEXPECTED_NOTICE = "Something went wrong, so your message was not 
 export const MAILTO_LABEL = "Email it to us instead";
 
 /**
- * What each outcome tells the visitor, shared by both forms. Every failure says the message was
- * not sent; only delivery that succeeded says it was.
+ * What each outcome tells the visitor, worded on the server for both forms (the no-JS page, and
+ * the API's answer to the island's form). Every failure says the message was not sent; only
+ * delivery that succeeded says it was.
  */
-export const CONTACT_NOTICES = {
+const CONTACT_NOTICES = {
   sent: SENT_NOTICE,
   invalid: INVALID_NOTICE,
   honeypot:
@@ -21,14 +22,11 @@ export const CONTACT_NOTICES = {
   rate_limited: "Too many messages were sent from your connection. Your message was not sent: please wait a minute and send it again.",
   not_configured: "Support by form is not set up yet, so your message was not sent.",
   delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
-  network: NETWORK_NOTICE,
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
-  unexpected: UNEXPECTED_NOTICE,
-  mailto: MAILTO_LABEL,
 } as const;
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
-export function rateLimitedNotice(retryAfterSeconds: number | undefined): string {
+function rateLimitedNotice(retryAfterSeconds: number | undefined): string {
   if (!retryAfterSeconds) return CONTACT_NOTICES.rate_limited;
   const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
   return `Too many messages were sent from your connection. Your message was not sent: please wait ${wait} and send it again.`;
