@@ -3,7 +3,8 @@
 // start. Medians of fresh-cache loads, interleaved across pages, for: the island (/support), the
 // guide's approach (a page rendered per request that writes the script tag), a server island
 // (`server:defer`) writing the script tag, and variants of /support each without one loading step
-// (from a second build: the variants change how /support is split into chunks).
+// (from a second build: the variants change how /support is split into chunks). Then, without a
+// session, when anonymous /support shows its Contact Form, against the static /contact page.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -21,6 +22,9 @@ const STEP_LOADS = Math.min(LOADS, Number(process.env.BENCH_TTC_STEP_LOADS ?? 4)
 // What the stand-in shows once it has verified the signature and listed the conversations.
 const RENDERED = "#hdh-ticket-center .hdh-standin-list";
 const AUTH_ERROR = "#hdh-ticket-center .hdh-standin-error";
+// What an anonymous visitor waits for: the island's Contact Form, or /contact's server-rendered one.
+const CONTACT_FORM = "form.contact-form";
+const FAILED_ISLAND = ".hdh-island .hdh-problem";
 const SCRIPT = /\/ticket-center\.js(\?|$)/;
 const TOKEN = /\/api\/helpdesky-token(\?|$)/;
 
@@ -48,8 +52,9 @@ interface Load {
 }
 
 /**
- * Records, in the page's own clock, when the Ticket Center's rendered content (or the stand-in's
- * authentication error) first appears, and reports it through the `__hdhShown` binding.
+ * Records, in the page's own clock, when the awaited element (the Ticket Center's rendered content,
+ * a Contact Form) or the failure one (the stand-in's authentication error, the island's problem
+ * message) first appears, and reports which through the `__hdhShown` binding.
  */
 const WATCH_RENDER = ([rendered, error]: readonly [string, string]) => {
   new MutationObserver((_, observer) => {
@@ -57,12 +62,22 @@ const WATCH_RENDER = ([rendered, error]: readonly [string, string]) => {
     if (!shown) return;
     observer.disconnect();
     (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
-    (window as unknown as { __hdhShown: (authError: boolean) => void }).__hdhShown(shown.matches(error));
+    (window as unknown as { __hdhShown: (failed: boolean) => void }).__hdhShown(shown.matches(error));
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function measure(browser: Browser, siteUrl: string, cookie: string, path: string): Promise<Load> {
-  const context = await signedInContext(browser, siteUrl, cookie);
+/**
+ * One fresh-cache load of `path`, signed in with `cookie` (or anonymous when null), timed until
+ * the first of `watch` appears; the second of `watch` is a failure.
+ */
+async function measure(
+  browser: Browser,
+  siteUrl: string,
+  cookie: string | null,
+  path: string,
+  watch: readonly [string, string] = [RENDERED, AUTH_ERROR],
+): Promise<Load> {
+  const context = cookie === null ? await browser.newContext() : await signedInContext(browser, siteUrl, cookie);
   try {
     const page = await context.newPage();
     // Waited for through a binding rather than `page.waitForSelector`: Playwright's selector
@@ -70,12 +85,12 @@ async function measure(browser: Browser, siteUrl: string, cookie: string, path: 
     // main thread) would delay whichever page is busier at that moment.
     const shown = Promise.withResolvers<boolean>();
     await page.exposeFunction("__hdhShown", shown.resolve);
-    await page.addInitScript(WATCH_RENDER, [RENDERED, AUTH_ERROR] as const);
+    await page.addInitScript(WATCH_RENDER, watch);
     await emulateNetwork(page);
     await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
-    const timer = setTimeout(() => shown.reject(new Error(`${path}: the Ticket Center did not render in 30 s`)), 30_000);
-    const authError = await shown.promise.finally(() => clearTimeout(timer));
-    if (authError) throw new Error(`${path}: the Ticket Center showed an authentication error`);
+    const timer = setTimeout(() => shown.reject(new Error(`${path}: ${watch[0]} did not appear in 30 s`)), 30_000);
+    const failed = await shown.promise.finally(() => clearTimeout(timer));
+    if (failed) throw new Error(`${path}: ${watch[1]} appeared instead of ${watch[0]}`);
     const timings = await page.evaluate(
       ([script, token]) => {
         const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
@@ -177,7 +192,23 @@ export async function run(): Promise<void> {
     printTable(`Time to Ticket Center: median of ${LOADS} fresh-cache loads (steps: ${STEP_LOADS}), ${network}, Chromium ${chromiumVersion(browser)}`, rows);
     const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
     console.log(`\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
-    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads });
+
+    // Anonymous visitors: the island's Contact Form (its chunk is loaded on demand) against the
+    // static /contact page, whose form is in its HTML. Interleaved, after one unmeasured load.
+    const anonymous = { support: [] as number[], contact: [] as number[] };
+    const formLoad = async (path: string) => (await measure(browser, servers.shipped.url, null, path, [CONTACT_FORM, FAILED_ISLAND])).renderedMs;
+    await formLoad("/support");
+    for (let i = 1; i <= LOADS; i++) {
+      console.log(`time-to-ticket-center: anonymous load ${i}/${LOADS} of /support and /contact`);
+      anonymous.support.push(await formLoad("/support"));
+      anonymous.contact.push(await formLoad("/contact"));
+    }
+    const formMs = { support: median(anonymous.support), contact: median(anonymous.contact) };
+    printTable(`Time to Contact Form, anonymous: median of ${LOADS} fresh-cache loads, ${network}`, [
+      { page: "/contact (server-rendered form, no JavaScript)", "form shown ms": fmt(formMs.contact), "×": "1.00×" },
+      { page: "/support (the island's form)", "form shown ms": fmt(formMs.support), "×": fmtRatio(ratio(formMs.support, formMs.contact)) },
+    ]);
+    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads, contactForm: { medians: formMs, loads: anonymous } });
     console.log(`time-to-ticket-center: wrote ${file}`);
   } finally {
     await browser.close();

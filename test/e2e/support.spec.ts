@@ -212,6 +212,25 @@ test.describe("/support", () => {
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
   });
 
+  test("an anonymous visitor's Contact Form starts loading with the token's answer, before the island's code has arrived", async ({ page }) => {
+    // Hold back the island's code until the Contact Form's chunk is requested: only the boot
+    // module, on the token's 401, can ask for it that early.
+    const fallbackRequested = new Promise<void>((resolve) => {
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.includes("AnonymousFallback")) resolve();
+      });
+    });
+    const releases: string[] = [];
+    await page.route(/\/_astro\/(client|TicketCenterIsland)\.[^/]+\.js$/, async (route) => {
+      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 10_000));
+      releases.push(await Promise.race([fallbackRequested.then(() => "form requested"), timeout]));
+      await route.continue();
+    });
+    await page.goto("/support");
+    await expect(page.getByRole("button", { name: "Send message" })).toBeVisible({ timeout: 20_000 });
+    expect(releases).toEqual(["form requested", "form requested"]);
+  });
+
   test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({ page }) => {
     await signIn(page, uniqueEmail("script-preload"));
     const scriptRequests: string[] = [];

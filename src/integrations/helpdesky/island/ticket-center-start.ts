@@ -1,3 +1,4 @@
+import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
 import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
@@ -53,6 +54,10 @@ export function startTicketCenter(
     if (result.kind !== "ok") {
       // No panel will show, so no sign-out elsewhere can concern this attempt.
       stopListening();
+      // The island will show its fallback (the Contact Form): start its chunk now, alongside
+      // React, rather than a round trip after the island has rendered. The island's own import
+      // gets the same module, and reports a failure to load it.
+      if (result.kind !== "aborted") loadAnonymousFallback().catch(() => {});
       return result;
     }
     enterIdentity(result.token.email);

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { startTicketCenter, type TicketCenterStart } from "../../src/integrations/helpdesky/island/ticket-center-start.ts";
+import { server } from "./msw/server.ts";
+import { token } from "./msw/handlers.ts";
+
+// Stands in for the chunk of the island's fallback (the Contact Form), to see when it is asked for.
+const loadAnonymousFallback = vi.hoisted(() => vi.fn(() => Promise.resolve({})));
+vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
+
+let start: TicketCenterStart | undefined;
+
+beforeEach(() => {
+  loadAnonymousFallback.mockClear();
+  document.body.innerHTML = '<div id="hdh-ticket-center"></div>';
+});
+
+afterEach(() => {
+  start?.dispose();
+  start = undefined;
+  document.body.replaceChildren();
+});
+
+const begin = () => (start = startTicketCenter(document.getElementById("hdh-ticket-center")!, "/api/helpdesky-token", { timeoutMs: 2000 }));
+
+describe("startTicketCenter and the Contact Form's chunk", () => {
+  // Whenever the island will show its fallback, the chunk starts with the token's answer, not a
+  // round trip after React has rendered the island.
+  test.each([
+    ["an anonymous visitor (401)", token.anonymous(), "unauthenticated"],
+    ["a failing token endpoint (500)", token.serverError(), "failed"],
+    ["an unreachable token endpoint", token.networkError(), "failed"],
+  ])("%s: starts loading it", async (_label, handler, kind) => {
+    server.use(handler);
+    expect((await begin().token).kind).toBe(kind);
+    expect(loadAnonymousFallback).toHaveBeenCalledTimes(1);
+  });
+
+  test("a signed-in user: never loads it, and gets the script", async () => {
+    server.use(token.signedIn());
+    expect((await begin().token).kind).toBe("ok");
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+    expect(document.querySelectorAll("#hdh-ticket-center script")).toHaveLength(1);
+  });
+
+  test("an attempt given up before the answer: does not load it", async () => {
+    server.use(token.anonymous());
+    const attempt = begin();
+    attempt.dispose();
+    expect((await attempt.token).kind).toBe("aborted");
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+});
