@@ -125,7 +125,7 @@ describe("TicketCenterIsland", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(message);
     expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
-    const fallback = screen.getByRole("link", { name: "Sign in" });
+    const fallback = await screen.findByRole("link", { name: "Sign in" });
     expect(alert.compareDocumentPosition(fallback) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(onError).toHaveBeenCalledExactlyOnceWith(error);
     expect(scripts()).toHaveLength(0);
@@ -160,7 +160,7 @@ describe("TicketCenterIsland", () => {
     render(<TicketCenterIsland onError={onError} />);
     expect((await screen.findByRole("alert")).textContent).toBe("Support is not configured on this site yet.");
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
-    expect(screen.getByRole("link", { name: "Sign in" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Sign in" })).toBeTruthy();
     expect(onError).toHaveBeenCalledWith({ failure: "not-configured", status: 503 });
   });
 
@@ -173,7 +173,7 @@ describe("TicketCenterIsland", () => {
       script.dispatchEvent(new Event("error"));
     });
     expect((await screen.findByRole("alert")).textContent).toMatch(/support panel could not load/);
-    expect(screen.getByRole("link", { name: "Sign in" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Sign in" })).toBeTruthy();
     expect(scripts()).toHaveLength(0);
     expect(onError).toHaveBeenCalledWith({ failure: "script" });
 
@@ -305,7 +305,7 @@ describe("TicketCenterIsland and identity", () => {
     expect(screen.queryByText("Conversations of ada@example.com")).toBeNull();
     expect(screen.queryByText(/Signed in as/)).toBeNull();
     expect(scripts()).toHaveLength(0);
-    expect(screen.getByRole("link", { name: "Sign in" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Sign in" })).toBeTruthy();
   });
 
   test("back in view after another user signed in: the old panel goes, the new user's loads", async () => {

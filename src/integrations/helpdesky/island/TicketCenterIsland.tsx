@@ -1,5 +1,5 @@
 import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, watchIdentity } from "./identity-channel.ts";
@@ -45,15 +45,29 @@ type View =
   | { kind: "signing-out"; email: string }
   | { kind: "signed-out-elsewhere" };
 
-// Loaded only when shown: a signed-in user never downloads the Contact Form and its schema. When
-// it cannot load (offline, or a new deploy removed the chunk), a message takes its place rather
-// than the whole island failing.
-const AnonymousFallback = lazy(() =>
-  loadAnonymousFallback().then(
-    (m) => ({ default: m.AnonymousFallback }),
-    () => ({ default: FallbackUnavailable }),
-  ),
-);
+type FallbackComponent = ComponentType<{ loginUrl: string }>;
+
+// Loaded only when shown: a signed-in user never downloads the Contact Form. When it cannot load
+// (offline, or a new deploy removed the chunk), a message takes its place rather than the whole
+// island failing. Loaded in an effect rather than with `lazy` and `<Suspense>`: React holds back
+// content that resolves a suspended boundary until 300 ms after its fallback was shown, which
+// would delay a form whose chunk the token's answer has usually loaded already.
+function useFallback(wanted: boolean): FallbackComponent | null {
+  const [fallback, setFallback] = useState<FallbackComponent | null>(null);
+  useEffect(() => {
+    if (!wanted || fallback) return;
+    let active = true;
+    const show = (component: FallbackComponent) => active && setFallback(() => component);
+    loadAnonymousFallback().then(
+      (m) => show(m.AnonymousFallback),
+      () => show(FallbackUnavailable),
+    );
+    return () => {
+      active = false;
+    };
+  }, [wanted, fallback]);
+  return wanted ? fallback : null;
+}
 
 function FallbackUnavailable() {
   return (
@@ -209,6 +223,9 @@ export default function TicketCenterIsland({
     setView({ kind: "signing-out", email });
   };
 
+  const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
+  const Fallback = useFallback(ownsPage === true && showFallback);
+
   if (ownsPage === false) {
     return (
       <p className="hdh-duplicate">
@@ -218,7 +235,6 @@ export default function TicketCenterIsland({
   }
 
   const problem = view.kind === "failed" ? FAILURE_MESSAGES[view.failure] : null;
-  const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
 
   return (
     <div className="hdh-island">
@@ -254,11 +270,7 @@ export default function TicketCenterIsland({
       )}
       {/* Holds `#hdh-ticket-center`, a node React does not render: see the layout effects. */}
       <div className="hdh-ticket-center-host" ref={hostRef} />
-      {showFallback && (
-        <Suspense fallback={null}>
-          <AnonymousFallback loginUrl={loginUrl} />
-        </Suspense>
-      )}
+      {Fallback && <Fallback loginUrl={loginUrl} />}
     </div>
   );
 }
