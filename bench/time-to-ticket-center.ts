@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
-import { SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
+import { CPU_SLOWDOWN, SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startProductionServer } from "./lib/server.ts";
 import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
@@ -188,7 +188,7 @@ export async function run(): Promise<void> {
         "rendered ×": fmtRatio(ratio(m.renderedMs, against.renderedMs)),
       };
     });
-    const network = `${SLOW_4G.latencyMs} ms RTT, ${SLOW_4G.downloadKbps / 1000} Mbps down, ${SLOW_4G.uploadKbps} Kbps up`;
+    const network = `${SLOW_4G.latencyMs} ms RTT, ${SLOW_4G.downloadKbps / 1000} Mbps down, ${SLOW_4G.uploadKbps} Kbps up${CPU_SLOWDOWN > 1 ? `, CPU ${CPU_SLOWDOWN}× slower` : ""}`;
     printTable(`Time to Ticket Center: median of ${LOADS} fresh-cache loads (steps: ${STEP_LOADS}), ${network}, Chromium ${chromiumVersion(browser)}`, rows);
     const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
     console.log(`\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
@@ -208,7 +208,7 @@ export async function run(): Promise<void> {
       { page: "/contact (server-rendered form, no JavaScript)", "form shown ms": fmt(formMs.contact), "×": "1.00×" },
       { page: "/support (the island's form)", "form shown ms": fmt(formMs.support), "×": fmtRatio(ratio(formMs.support, formMs.contact)) },
     ]);
-    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads, contactForm: { medians: formMs, loads: anonymous } });
+    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads, contactForm: { medians: formMs, loads: anonymous } });
     console.log(`time-to-ticket-center: wrote ${file}`);
   } finally {
     await browser.close();

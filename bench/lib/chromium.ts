@@ -22,8 +22,15 @@ export async function signedInContext(browser: Browser, siteUrl: string, cookie:
 /** Slow 4G as Lighthouse defines it: 150 ms round trip, 1.6 Mbps down, 750 Kbps up. */
 export const SLOW_4G = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
 
-/** Applies network emulation to one page through the DevTools protocol. */
+/** How many times slower than this machine Chromium runs the page (`BENCH_CPU`; 1 by default). */
+export const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 1);
+
+/**
+ * Applies network emulation to one page through the DevTools protocol, and CPU_SLOWDOWN when it
+ * is over 1 (4 is Lighthouse's mobile preset).
+ */
 export async function emulateNetwork(page: Page, network = SLOW_4G): Promise<void> {
+  if (!(CPU_SLOWDOWN >= 1)) throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
@@ -32,4 +39,5 @@ export async function emulateNetwork(page: Page, network = SLOW_4G): Promise<voi
     downloadThroughput: (network.downloadKbps * 1000) / 8,
     uploadThroughput: (network.uploadKbps * 1000) / 8,
   });
+  if (CPU_SLOWDOWN > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
 }
