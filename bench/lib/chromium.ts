@@ -24,13 +24,14 @@ export const SLOW_4G = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
 
 /** How many times slower than this machine Chromium runs the page (`BENCH_CPU`; 1 by default). */
 export const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 1);
+// Checked here, so a bad value stops the run before its builds rather than after.
+if (!(CPU_SLOWDOWN >= 1)) throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
 
 /**
  * Applies network emulation to one page through the DevTools protocol, and CPU_SLOWDOWN when it
  * is over 1 (4 is Lighthouse's mobile preset).
  */
 export async function emulateNetwork(page: Page, network = SLOW_4G): Promise<void> {
-  if (!(CPU_SLOWDOWN >= 1)) throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {

@@ -8,12 +8,13 @@ const FALLBACK_PATH = fileURLToPath(new URL("../island/AnonymousFallback.tsx", i
 
 /**
  * Serves `virtual:helpdesky/fallback-loader`, whose `loadAnonymousFallback()` imports the island's
- * fallback (the Contact Form and its schema). In a client build the fallback is emitted as a chunk
- * of its own and imported by URL: an `import()` Vite can see would be wrapped in its preload
- * helper, 0.75 KB gzip that every signed-in visitor would download for a chunk they never load.
- * The fallback's dependencies (React) are loaded by then, and the island imports its styles itself
- * (Astro cannot follow an import by URL to them), so the helper has nothing to do. Elsewhere
- * (`astro dev`, tests) it is a plain import.
+ * fallback (the sign-in link and the Contact Form). In a client build the fallback is emitted as
+ * a chunk of its own and imported by URL: an `import()` Vite can see would be wrapped in its
+ * preload helper, 0.75 KB gzip that every signed-in visitor would download for a chunk they never
+ * load. The helper has nothing to do here: the fallback's one dependency, React, is already on its
+ * way for the island when the token's answer starts this import, and the island imports the
+ * fallback's styles itself (Astro cannot follow an import by URL to them). Elsewhere (`astro dev`,
+ * tests) it is a plain import.
  */
 export function fallbackLoaderPlugin(): Plugin {
   return {
