@@ -22,7 +22,7 @@ export default defineConfig({
   integrations: [react(), helpdesky(), leanServerBundle()],
   // The site's CSS (8 KB raw on /support, 2 KB compressed) goes inline. A linked stylesheet would
   // hold up the inline scripts Astro writes before each island, and with them the parser and the
-  // Ticket Center's async boot module (about 8% of /support's time to Ticket Center on slow 4G,
+  // Ticket Center's async boot module (9% to 19% of /support's time to Ticket Center on slow 4G,
   // `npm run bench`).
   build: { inlineStylesheets: "always" },
   vite: {
