@@ -39,6 +39,15 @@ describe("the no-JS form's answers", () => {
     if (result.kind === "render") expect(result.notice).toMatch(/not sent/);
   });
 
+  test.each([
+    [0, "please wait a minute and send it again"],
+    [1, "please wait 1 second and send it again"],
+    [42, "please wait 42 seconds and send it again"],
+  ])("a rate limit of %i s is worded as: %s", (retryAfterSeconds, wording) => {
+    const result = formPostResult({ status: 429, kind: "rate_limited", retryAfterSeconds, ...typed });
+    expect(result).toMatchObject({ kind: "render", notice: expect.stringContaining(wording) });
+  });
+
   test("a rate-limited post names the wait and sets Retry-After", () => {
     expect(formPostResult(outcomes[2]![1])).toMatchObject({ headers: { "Retry-After": "30" }, notice: expect.stringContaining("wait 30 seconds") });
   });

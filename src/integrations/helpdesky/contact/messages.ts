@@ -19,7 +19,6 @@ const CONTACT_NOTICES = {
   honeypot:
     "Your message was not sent because it looked automated. Please leave the “Leave this empty” field empty and send it again, or email us.",
   too_fast: "Your message was not sent because it was submitted very quickly. Please check it and send it again.",
-  rate_limited: "Too many messages were sent from your connection. Your message was not sent: please wait a minute and send it again.",
   not_configured: "Support by form is not set up yet, so your message was not sent.",
   delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
@@ -27,8 +26,7 @@ const CONTACT_NOTICES = {
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
 function rateLimitedNotice(retryAfterSeconds: number | undefined): string {
-  if (!retryAfterSeconds) return CONTACT_NOTICES.rate_limited;
-  const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
+  const wait = !retryAfterSeconds ? "a minute" : retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
   return `Too many messages were sent from your connection. Your message was not sent: please wait ${wait} and send it again.`;
 }
 
