@@ -98,8 +98,7 @@ test.describe("/support", () => {
     await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(0);
     expect(standinCalls).toEqual([]);
-    // The Contact Form's code, loaded on demand, arrives with its styles: laid out, its bot trap
-    // out of sight.
+    // The page's Contact Form is laid out with its styles, its bot trap out of sight.
     await expect(page.getByRole("main").getByRole("button", { name: "Send message" })).toBeEnabled();
     await expect(page.locator(".contact-form")).toHaveCSS("display", "grid");
     await expect(page.getByLabel("Leave this empty")).not.toBeInViewport();
@@ -210,25 +209,6 @@ test.describe("/support", () => {
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
     await expect(page.locator("#hdh-ticket-center")).toHaveCount(1);
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
-  });
-
-  test("an anonymous visitor's Contact Form starts loading with the token's answer, before the island's code has arrived", async ({ page }) => {
-    // Hold back the island's code until the Contact Form's chunk is requested: only the boot
-    // module, on the token's 401, can ask for it that early.
-    const fallbackRequested = new Promise<void>((resolve) => {
-      page.on("request", (request) => {
-        if (new URL(request.url()).pathname.includes("AnonymousFallback")) resolve();
-      });
-    });
-    const releases: string[] = [];
-    await page.route(/\/_astro\/(client|TicketCenterIsland)\.[^/]+\.js$/, async (route) => {
-      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("timeout"), 10_000));
-      releases.push(await Promise.race([fallbackRequested.then(() => "form requested"), timeout]));
-      await route.continue();
-    });
-    await page.goto("/support");
-    await expect(page.getByRole("button", { name: "Send message" })).toBeVisible({ timeout: 20_000 });
-    expect(releases).toEqual(["form requested", "form requested"]);
   });
 
   test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({ page }) => {

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
 import { server } from "./msw/server.ts";
-import { token } from "./msw/handlers.ts";
+import { TOKEN_PATH, token, tokenFor } from "./msw/handlers.ts";
 
 // Stands in for the fallback's chunk, to see who asks for it and what the island shows from it.
 const loadAnonymousFallback = vi.hoisted(() =>
@@ -46,4 +47,69 @@ test("a second island on the page shows no fallback of its own", async () => {
   );
   await screen.findByText("The Ticket Center is already open on this page.");
   expect(await screen.findAllByRole("link", { name: "Stand-in fallback" })).toHaveLength(1);
+});
+
+describe("on a page with its own server-rendered fallback", () => {
+  // What `TicketCenterFallback.astro` renders, reduced to what the island touches.
+  beforeEach(() => {
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      '<section id="hdh-fallback" hidden><label>Message <textarea></textarea></label></section>',
+    );
+  });
+  afterEach(() => document.getElementById("hdh-fallback")?.remove());
+
+  const pageFallback = () => document.getElementById("hdh-fallback")!;
+
+  test.each([
+    ["an anonymous visitor", token.anonymous()],
+    ["a failing token endpoint", token.serverError()],
+  ])("%s: the island shows the page's form, and never loads its own", async (_label, handler) => {
+    server.use(handler);
+    render(<TicketCenterIsland />);
+    await waitFor(() => expect(pageFallback().hidden).toBe(false));
+    expect(screen.queryByRole("link", { name: "Stand-in fallback" })).toBeNull();
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+
+  test("a signed-in user: the page's form stays hidden", async () => {
+    server.use(token.signedIn());
+    render(<TicketCenterIsland />);
+    const script = await waitFor(() => {
+      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
+      if (!found) throw new Error("no script yet");
+      return found;
+    });
+    act(() => {
+      script.dispatchEvent(new Event("load"));
+    });
+    await screen.findByText(/Signed in as/);
+    expect(pageFallback().hidden).toBe(true);
+  });
+
+  test("Try again keeps the form and what was typed in it until the Ticket Center is back, then hides it", async () => {
+    let failing = true;
+    server.use(http.get(TOKEN_PATH, () => (failing ? HttpResponse.text("down", { status: 500 }) : HttpResponse.json(tokenFor("ada@example.com")))));
+    render(<TicketCenterIsland />);
+    await waitFor(() => expect(pageFallback().hidden).toBe(false));
+    const textarea = pageFallback().querySelector("textarea")!;
+    textarea.value = "Half-written message";
+
+    failing = false;
+    act(() => screen.getByRole("button", { name: "Try again" }).click());
+    await screen.findByText("Loading your support conversations…");
+    expect(pageFallback().hidden).toBe(false);
+    expect(textarea.value).toBe("Half-written message");
+
+    const script = await waitFor(() => {
+      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
+      if (!found) throw new Error("no script yet");
+      return found;
+    });
+    act(() => {
+      script.dispatchEvent(new Event("load"));
+    });
+    await screen.findByText(/Signed in as/);
+    expect(pageFallback().hidden).toBe(true);
+  });
 });

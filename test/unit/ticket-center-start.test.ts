@@ -51,3 +51,41 @@ describe("startTicketCenter and the Contact Form's chunk", () => {
     expect(loadAnonymousFallback).not.toHaveBeenCalled();
   });
 });
+
+describe("startTicketCenter on a page with its own server-rendered fallback", () => {
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<div id="hdh-ticket-center" class="hdh-ticket-center-loading"><p class="hdh-loading-status" data-hdh-island-owned>Loading…</p></div>' +
+      '<section id="hdh-fallback" hidden></section>';
+  });
+  const pageFallback = () => document.getElementById("hdh-fallback")!;
+  const container = () => document.getElementById("hdh-ticket-center")!;
+
+  // Shown with the token's answer, by whichever start asked: the boot module's runs before React.
+  test.each([
+    ["an anonymous visitor (401)", token.anonymous()],
+    ["a failing token endpoint (500)", token.serverError()],
+  ])("%s: shows it in place of the loading state, and loads no chunk", async (_label, handler) => {
+    server.use(handler);
+    await begin().token;
+    expect(pageFallback().hidden).toBe(false);
+    expect(container().classList.contains("hdh-ticket-center-loading")).toBe(false);
+    expect(container().textContent).toBe("");
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+
+  test("a signed-in user: it stays hidden, and the container keeps its loading state for the panel", async () => {
+    server.use(token.signedIn());
+    await begin().token;
+    expect(pageFallback().hidden).toBe(true);
+    expect(container().classList.contains("hdh-ticket-center-loading")).toBe(true);
+  });
+
+  test("an attempt given up before the answer: it stays hidden", async () => {
+    server.use(token.anonymous());
+    const attempt = begin();
+    attempt.dispose();
+    await attempt.token;
+    expect(pageFallback().hidden).toBe(true);
+  });
+});

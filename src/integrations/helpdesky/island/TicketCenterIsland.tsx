@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Compone
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, watchIdentity } from "./identity-channel.ts";
+import { showPageFallback } from "./page-fallback.ts";
 import { clearHelpdeskyStorage } from "./page-teardown.ts";
 import { adoptBootStart, claimPage, onPageReleased, releasePage } from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
@@ -47,7 +48,8 @@ type View =
 
 type FallbackComponent = ComponentType<{ loginUrl: string }>;
 
-// Loaded only when shown: a signed-in user never downloads the Contact Form. When it cannot load
+// For pages without a server-rendered fallback (`TicketCenterFallback.astro`). Loaded only when
+// shown: a signed-in user never downloads the Contact Form. When it cannot load
 // (offline, or a new deploy removed the chunk), a message takes its place rather than the whole
 // island failing. Loaded in an effect rather than with `lazy` and `<Suspense>`: React holds back
 // content that resolves a suspended boundary until 300 ms after its fallback was shown, which
@@ -224,7 +226,14 @@ export default function TicketCenterIsland({
   };
 
   const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
-  const Fallback = useFallback(ownsPage === true && showFallback);
+  // Whether the page has its own, server-rendered fallback; unknown until the first answer.
+  const [pageHasFallback, setPageHasFallback] = useState<boolean | null>(null);
+  // Not while loading: the boot module may have shown the page's form already, and a retry keeps
+  // it, with whatever the visitor is typing in it, until the Ticket Center replaces it.
+  useLayoutEffect(() => {
+    if (ownsPage === true && !loading) setPageHasFallback(showPageFallback(showFallback));
+  }, [ownsPage, loading, showFallback]);
+  const Fallback = useFallback(ownsPage === true && showFallback && pageHasFallback === false);
 
   if (ownsPage === false) {
     return (

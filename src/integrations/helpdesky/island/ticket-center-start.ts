@@ -2,7 +2,9 @@ import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
 import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
+import { showPageFallback } from "./page-fallback.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
+import { showContainerLoading } from "./ticket-center-container.ts";
 
 /** How the Ticket Center script ended: it ran, or it failed to load (error event or timeout). */
 export type ScriptOutcome = "loaded" | "failed";
@@ -54,10 +56,14 @@ export function startTicketCenter(
     if (result.kind !== "ok") {
       // No panel will show, so no sign-out elsewhere can concern this attempt.
       stopListening();
-      // The island will show its fallback (the Contact Form): start its chunk now, alongside
-      // React, rather than a round trip after the island has rendered. The island's own import
-      // gets the same module, and reports a failure to load it.
-      if (result.kind !== "aborted") loadAnonymousFallback().catch(() => {});
+      if (result.kind !== "aborted") {
+        // The visitor needs the fallback (the Contact Form), so it should not wait for React: the
+        // page's server-rendered one shows now, in place of the loading state. On a page without
+        // one, the island's chunk starts now, alongside React, rather than a round trip after the
+        // island has rendered; the island's own import gets the same module, and reports a failure.
+        if (showPageFallback(true)) showContainerLoading(container, false);
+        else loadAnonymousFallback().catch(() => {});
+      }
       return result;
     }
     enterIdentity(result.token.email);
