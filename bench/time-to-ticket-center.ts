@@ -22,7 +22,7 @@ const STEP_LOADS = Math.min(LOADS, Number(process.env.BENCH_TTC_STEP_LOADS ?? 4)
 // What the stand-in shows once it has verified the signature and listed the conversations.
 const RENDERED = "#hdh-ticket-center .hdh-standin-list";
 const AUTH_ERROR = "#hdh-ticket-center .hdh-standin-error";
-// What an anonymous visitor waits for: the island's Contact Form, or /contact's server-rendered one.
+// What an anonymous visitor waits for: a Contact Form, shown (/support's) or parsed (/contact's).
 const CONTACT_FORM = "form.contact-form";
 const FAILED_ISLAND = ".hdh-island .hdh-problem";
 const SCRIPT = /\/ticket-center\.js(\?|$)/;
@@ -54,16 +54,18 @@ interface Load {
 /**
  * Records, in the page's own clock, when the awaited element (the Ticket Center's rendered content,
  * a Contact Form) or the failure one (the stand-in's authentication error, the island's problem
- * message) first appears, and reports which through the `__hdhShown` binding.
+ * message) first appears, and reports which through the `__hdhShown` binding. An element appears
+ * when it is in the DOM outside any `hidden` element: /support's Contact Form is in its HTML,
+ * hidden until the token's answer.
  */
 const WATCH_RENDER = ([rendered, error]: readonly [string, string]) => {
   new MutationObserver((_, observer) => {
-    const shown = document.querySelector(`${rendered}, ${error}`);
+    const shown = [...document.querySelectorAll(`${rendered}, ${error}`)].find((element) => !element.closest("[hidden]"));
     if (!shown) return;
     observer.disconnect();
     (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
     (window as unknown as { __hdhShown: (failed: boolean) => void }).__hdhShown(shown.matches(error));
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
 };
 
 /**
@@ -193,9 +195,9 @@ export async function run(): Promise<void> {
     const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
     console.log(`\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
 
-    // Anonymous visitors: the island's Contact Form (its chunk is loaded on demand) against the
-    // static /contact page, whose form is in its HTML (timed when it enters the DOM, as the
-    // island's is). One unmeasured load of each, then interleaved, in alternating order.
+    // Anonymous visitors: /support's Contact Form (in its HTML, shown with the token's answer)
+    // against the static /contact page's (timed when it enters the DOM). One unmeasured load of
+    // each, then interleaved, in alternating order.
     const anonymous = { support: [] as number[], contact: [] as number[] };
     const formLoad = async (path: "/support" | "/contact") =>
       (await measure(browser, servers.shipped.url, null, path, [CONTACT_FORM, FAILED_ISLAND])).renderedMs;
@@ -210,7 +212,7 @@ export async function run(): Promise<void> {
     const formMs = { support: median(anonymous.support), contact: median(anonymous.contact) };
     printTable(`Time to Contact Form, anonymous: median of ${LOADS} fresh-cache loads, ${network}`, [
       { page: "/contact (server-rendered form, no JavaScript)", "form shown ms": fmt(formMs.contact), "×": "1.00×" },
-      { page: "/support (the island's form)", "form shown ms": fmt(formMs.support), "×": fmtRatio(ratio(formMs.support, formMs.contact)) },
+      { page: "/support (shown with the token's answer)", "form shown ms": fmt(formMs.support), "×": fmtRatio(ratio(formMs.support, formMs.contact)) },
     ]);
     const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads, contactForm: { medians: formMs, loads: anonymous } });
     console.log(`time-to-ticket-center: wrote ${file}`);
