@@ -98,6 +98,9 @@ test.describe("/support", () => {
     await expect(page.getByText(STANDIN_LABEL)).toHaveCount(0);
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(0);
     expect(standinCalls).toEqual([]);
+    // The form takes the panel's place, once the island has mounted too: no room kept above it.
+    await expect(page.locator(".hdh-island")).toBeAttached();
+    await expect(page.getByRole("heading", { name: "Send us a message" })).toBeInViewport();
     // The page's Contact Form is laid out with its styles, its bot trap out of sight.
     await expect(page.getByRole("main").getByRole("button", { name: "Send message" })).toBeEnabled();
     await expect(page.locator(".contact-form")).toHaveCSS("display", "grid");

@@ -150,6 +150,23 @@ describe("TicketCenterIsland adopting the boot module's start", () => {
     expect(container.textContent).toContain("Conversations of ada@example.com");
   });
 
+  test("an anonymous visitor whose page form the boot module has shown: the island's first paint keeps it, with no loading state above it", async () => {
+    server.use(token.anonymous());
+    document.body.insertAdjacentHTML("beforeend", STATIC_CONTAINER);
+    document.body.insertAdjacentHTML("beforeend", '<section id="hdh-fallback" hidden></section>');
+    bootTicketCenter();
+    await waitFor(() => expect(document.getElementById("hdh-fallback")!.hidden).toBe(false));
+    expect(screen.queryByRole("status")).toBeNull();
+
+    // What the browser paints after the island's first commit: layout effects included, nothing
+    // that a later task or promise would bring.
+    render(<TicketCenterIsland />);
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(document.querySelector(".hdh-identity-slot")).toBeNull();
+    expect(document.getElementById("hdh-ticket-center")!.className).not.toContain("loading");
+    expect(document.getElementById("hdh-fallback")!.hidden).toBe(false);
+  });
+
   test("a script that loaded before React: the island shows it as ready at once", async () => {
     bootPage();
     runEmbed(await findScript());

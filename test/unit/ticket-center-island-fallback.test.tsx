@@ -3,6 +3,7 @@ import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
+import { IDENTITY_CHANNEL } from "../../src/integrations/helpdesky/island/identity-channel.ts";
 import { server } from "./msw/server.ts";
 import { TOKEN_PATH, token, tokenFor } from "./msw/handlers.ts";
 
@@ -54,7 +55,7 @@ describe("on a page with its own server-rendered fallback", () => {
   beforeEach(() => {
     document.body.insertAdjacentHTML(
       "beforeend",
-      '<section id="hdh-fallback" hidden><label>Message <textarea></textarea></label></section>',
+      '<section id="hdh-fallback" hidden><form class="contact-form"></form></section>',
     );
   });
   afterEach(() => document.getElementById("hdh-fallback")?.remove());
@@ -72,8 +73,9 @@ describe("on a page with its own server-rendered fallback", () => {
     expect(loadAnonymousFallback).not.toHaveBeenCalled();
   });
 
-  test("a signed-in user: the page's form stays hidden", async () => {
+  test("a signed-in user: the island hides the page's form", async () => {
     server.use(token.signedIn());
+    pageFallback().hidden = false;
     render(<TicketCenterIsland />);
     const script = await waitFor(() => {
       const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
@@ -87,19 +89,38 @@ describe("on a page with its own server-rendered fallback", () => {
     expect(pageFallback().hidden).toBe(true);
   });
 
-  test("Try again keeps the form and what was typed in it until the Ticket Center is back, then hides it", async () => {
+  test("a sign-out in another tab: the island shows the page's form under its message", async () => {
+    server.use(token.signedIn());
+    render(<TicketCenterIsland />);
+    const script = await waitFor(() => {
+      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
+      if (!found) throw new Error("no script yet");
+      return found;
+    });
+    act(() => {
+      script.dispatchEvent(new Event("load"));
+    });
+    await screen.findByText(/Signed in as/);
+    expect(pageFallback().hidden).toBe(true);
+
+    const otherTab = new BroadcastChannel(IDENTITY_CHANNEL);
+    otherTab.postMessage({ type: "signed-out" });
+    otherTab.close();
+    await screen.findByText(/You signed out in another tab/);
+    expect(pageFallback().hidden).toBe(false);
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+
+  test("Try again keeps the form shown, for whatever is being typed in it, until the Ticket Center is back", async () => {
     let failing = true;
     server.use(http.get(TOKEN_PATH, () => (failing ? HttpResponse.text("down", { status: 500 }) : HttpResponse.json(tokenFor("ada@example.com")))));
     render(<TicketCenterIsland />);
     await waitFor(() => expect(pageFallback().hidden).toBe(false));
-    const textarea = pageFallback().querySelector("textarea")!;
-    textarea.value = "Half-written message";
 
     failing = false;
     act(() => screen.getByRole("button", { name: "Try again" }).click());
     await screen.findByText("Loading your support conversations…");
     expect(pageFallback().hidden).toBe(false);
-    expect(textarea.value).toBe("Half-written message");
 
     const script = await waitFor(() => {
       const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");

@@ -62,15 +62,36 @@ describe("startTicketCenter on a page with its own server-rendered fallback", ()
   const container = () => document.getElementById("hdh-ticket-center")!;
 
   // Shown with the token's answer, by whichever start asked: the boot module's runs before React.
-  test.each([
-    ["an anonymous visitor (401)", token.anonymous()],
-    ["a failing token endpoint (500)", token.serverError()],
-  ])("%s: shows it in place of the loading state, and loads no chunk", async (_label, handler) => {
-    server.use(handler);
+  test("an anonymous visitor (401): shows it in place of the loading state, and loads no chunk", async () => {
+    server.use(token.anonymous());
     await begin().token;
     expect(pageFallback().hidden).toBe(false);
     expect(container().classList.contains("hdh-ticket-center-loading")).toBe(false);
     expect(container().textContent).toBe("");
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+
+  // The island shows it, under the message it puts above: shown first, the form would move.
+  test("a failing token endpoint (500): leaves it to the island, and loads no chunk", async () => {
+    server.use(token.serverError());
+    expect((await begin().token).kind).toBe("failed");
+    expect(pageFallback().hidden).toBe(true);
+    expect(loadAnonymousFallback).not.toHaveBeenCalled();
+  });
+
+  test("a token that answers before the parser has reached the page's form: shown once the document is parsed", async () => {
+    server.use(token.anonymous());
+    pageFallback().remove();
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    try {
+      await begin().token;
+      expect(loadAnonymousFallback).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML("beforeend", '<section id="hdh-fallback" hidden></section>');
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    } finally {
+      readyState.mockRestore();
+    }
+    expect(pageFallback().hidden).toBe(false);
     expect(loadAnonymousFallback).not.toHaveBeenCalled();
   });
 

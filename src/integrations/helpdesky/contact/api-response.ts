@@ -10,7 +10,7 @@ const HEADERS = {
 
 /**
  * The JSON body a script gets for an outcome: what happened and, on failure, the notice to show
- * (worded here, as for the no-JS form, so the island's form ships none of that text) and what to
+ * (worded here, as for the no-JS form, so the React form ships none of that text) and what to
  * do next.
  */
 export function apiBody(outcome: ContactOutcome): Record<string, unknown> {

@@ -1,6 +1,6 @@
 /**
  * The Contact Form's fields and rules as plain data: names, limits, labels and messages. The
- * server's schema (`schema.ts`) is built from them, and the island's form checks them in the
+ * server's schema (`schema.ts`) is built from them, and the React form checks them in the
  * browser without a schema library; test/unit/contact-fields.test.ts holds the two checks to the
  * same answers. Lengths count UTF-16 code units, as the browser's `maxlength` does.
  */

@@ -1,6 +1,6 @@
 import type { ContactOutcome } from "./submission.ts";
 
-// The few notices the island's form words itself; every other one comes from the server, in the
+// The few notices the React form words itself; every other one comes from the server, in the
 // API's answer, so the browser never downloads text it may not show.
 export const SENT_NOTICE = "Your message was sent. We will reply by email.";
 export const INVALID_NOTICE = "Your message was not sent yet: please correct the fields marked below.";
@@ -10,7 +10,7 @@ export const MAILTO_LABEL = "Email it to us instead";
 
 /**
  * What each outcome tells the visitor, worded on the server for both forms (the no-JS page, and
- * the API's answer to the island's form). Every failure says the message was not sent; only
+ * the API's answer to the React form). Every failure says the message was not sent; only
  * delivery that succeeded says it was.
  */
 const CONTACT_NOTICES = {
@@ -30,7 +30,7 @@ function rateLimitedNotice(retryAfterSeconds: number | undefined): string {
   return `Too many messages were sent from your connection. Your message was not sent: please wait ${wait} and send it again.`;
 }
 
-/** The notice a submission's outcome shows, in the no-JS form's page or in the island's form. */
+/** The notice a submission's outcome shows, in the no-JS form's page or in the React form. */
 export function outcomeNotice(outcome: ContactOutcome): string {
   switch (outcome.kind) {
     case "rate_limited":

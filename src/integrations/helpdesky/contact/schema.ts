@@ -13,7 +13,7 @@ import {
 } from "./fields.ts";
 
 // The server's check, the source of truth: the rules and messages of fields.ts as a Valibot
-// schema. The island's form runs the same rules without Valibot (`checkContactFields`).
+// schema. The React form runs the same rules without Valibot (`checkContactFields`).
 const singleLine = (field: ContactField) => v.check((value: string) => !LINE_BREAK.test(value), oneLineMessage(field));
 
 export const ContactSchema = v.object({

@@ -5,7 +5,7 @@ import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, watchIdentity } from "./identity-channel.ts";
 import { showPageFallback } from "./page-fallback.ts";
 import { clearHelpdeskyStorage } from "./page-teardown.ts";
-import { adoptBootStart, claimPage, onPageReleased, releasePage } from "./script-registry.ts";
+import { adoptBootStart, claimPage, onPageReleased, peekBootStart, releasePage } from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
 import "./ticket-center-island.css";
@@ -71,6 +71,19 @@ function useFallback(wanted: boolean): FallbackComponent | null {
   return wanted ? fallback : null;
 }
 
+/**
+ * Where the island starts: the state a boot start has already ended in without a panel (the boot
+ * module has shown the page's Contact Form), so that its first paint does not put the loading state
+ * back above that form; else loading.
+ */
+function firstView(tokenUrl: string): View {
+  const boot = peekBootStart();
+  const result = boot?.tokenUrl === tokenUrl ? boot.settled() : undefined;
+  if (result?.kind === "unauthenticated") return { kind: "anonymous" };
+  if (result?.kind === "failed") return { kind: "failed", failure: result.failure };
+  return { kind: "loading" };
+}
+
 function FallbackUnavailable() {
   return (
     <p className="hdh-problem" role="alert">
@@ -91,7 +104,7 @@ export default function TicketCenterIsland({
   onReady,
   onError,
 }: TicketCenterIslandProps) {
-  const [view, setView] = useState<View>({ kind: "loading" });
+  const [view, setView] = useState<View>(() => firstView(tokenUrl));
   const [attempt, setAttempt] = useState(0);
   // null until the page's one Ticket Center is decided; false for a second island on the page.
   const [ownsPage, setOwnsPage] = useState<boolean | null>(null);

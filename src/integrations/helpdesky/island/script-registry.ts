@@ -50,6 +50,11 @@ export function publishBootStart(start: TicketCenterStart): void {
   registry().bootStart = start;
 }
 
+/** The boot module's start, if there is one nobody has adopted yet, left in place. */
+export function peekBootStart(): TicketCenterStart | null {
+  return registry().bootStart;
+}
+
 /** The boot module's start, if there is one nobody has adopted yet; hands it over only once. */
 export function adoptBootStart(): TicketCenterStart | null {
   const state = registry();

@@ -2,7 +2,7 @@ import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
 import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
-import { showPageFallback } from "./page-fallback.ts";
+import { pageFallback } from "./page-fallback.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
 import { showContainerLoading } from "./ticket-center-container.ts";
 
@@ -17,6 +17,11 @@ export interface TicketCenterStart {
   container: HTMLElement;
   /** The token endpoint's answer; on `ok`, the script has been added by the time it settles. */
   token: Promise<TokenResult>;
+  /**
+   * The same answer once it has come, else undefined: an island adopting a start that has already
+   * ended (the boot module showed the page's Contact Form) renders that state from its first paint.
+   */
+  settled(): TokenResult | undefined;
   /**
    * Calls `listener` once the script has loaded or failed, at once if it already has. A callback
    * rather than a promise, so the outcome reaches React in the same task as the script's event.
@@ -45,10 +50,28 @@ export function startTicketCenter(
   const stopListening = listenForSignOut(() => (signedOut = true));
   let removeScript: (() => void) | undefined;
   let outcome: ScriptOutcome | undefined;
+  let settled: TokenResult | undefined;
   const listeners: ((outcome: ScriptOutcome) => void)[] = [];
   const settle = (result: ScriptOutcome) => {
     outcome = result;
     for (const listener of listeners.splice(0)) listener(result);
+  };
+
+  // The visitor needs the fallback (the Contact Form), and should not wait for React for it. An
+  // anonymous visitor gets the page's server-rendered one now, in place of the loading state; after
+  // a failure the island shows it with its message, which goes above it (shown now, the form would
+  // be pushed down as it is read). On a page without one, the island's chunk starts now, alongside
+  // React, rather than a round trip after the island has rendered; the island's own import gets
+  // the same module, and reports a failure to load it.
+  const offerFallback = (anonymous: boolean) => {
+    if (controller.signal.aborted) return;
+    const fallback = pageFallback();
+    if (!fallback) {
+      loadAnonymousFallback().catch(() => {});
+    } else if (anonymous) {
+      fallback.hidden = false;
+      showContainerLoading(container, false);
+    }
   };
 
   const token = (async (): Promise<TokenResult> => {
@@ -56,15 +79,13 @@ export function startTicketCenter(
     if (result.kind !== "ok") {
       // No panel will show, so no sign-out elsewhere can concern this attempt.
       stopListening();
-      if (result.kind !== "aborted") {
-        // The visitor needs the fallback (the Contact Form), so it should not wait for React: the
-        // page's server-rendered one shows now, in place of the loading state. On a page without
-        // one, the island's chunk starts now, alongside React, rather than a round trip after the
-        // island has rendered; the island's own import gets the same module, and reports a failure.
-        if (showPageFallback(true)) showContainerLoading(container, false);
-        else loadAnonymousFallback().catch(() => {});
-      }
-      return result;
+      // The page's fallback comes after the container in the HTML: a token that answers before
+      // the parser has reached it waits for the document.
+      if (result.kind === "aborted") return result;
+      const offer = () => offerFallback(result.kind === "unauthenticated");
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", offer, { once: true });
+      else offer();
+      return (settled = result);
     }
     enterIdentity(result.token.email);
     if (controller.signal.aborted) return { kind: "aborted" };
@@ -73,13 +94,14 @@ export function startTicketCenter(
       onLoad: () => settle("loaded"),
       onError: () => settle("failed"),
     });
-    return result;
+    return (settled = result);
   })();
 
   return {
     tokenUrl,
     container,
     token,
+    settled: () => settled,
     onScript(listener) {
       if (outcome === undefined) listeners.push(listener);
       else listener(outcome);
