@@ -26,5 +26,27 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
         expect(cls).toBeLessThan(0.05);
       });
     }
+
+    // The boot module shows an anonymous visitor's Contact Form without React: it must stay where
+    // it first showed, whether the island mounts after the token's answer or before it.
+    for (const [order, held] of [
+      ["the island mounts after the form shows", /\/_astro\/TicketCenterIsland\.[^/]+\.js$/],
+      ["the island mounts before the token answers", /\/api\/helpdesky-token$/],
+    ] as const) {
+      test(`support-anonymous: the Contact Form does not move when ${order}`, async ({ page }) => {
+        await recordLayoutShift(page);
+        const waitFor = order.includes("after") ? "#hdh-fallback:not([hidden])" : ".hdh-island";
+        await page.route(held, async (route) => {
+          await page.locator(waitFor).waitFor({ state: "attached", timeout: 15_000 }).catch(() => {});
+          await route.continue();
+        });
+        await page.goto("/support");
+        await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
+        await expect(page.locator(".hdh-island")).toBeAttached();
+        await expect(page.locator(".hdh-identity-slot")).toHaveCount(0);
+        const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+        expect(cls).toBe(0);
+      });
+    }
   });
 }
