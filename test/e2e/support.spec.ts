@@ -107,6 +107,19 @@ test.describe("/support", () => {
     await expect(page.getByLabel("Leave this empty")).not.toBeInViewport();
   });
 
+  test("an anonymous visitor's token request ends even when it answers after the page took its preload over", async ({ page }) => {
+    // A slow 401: the boot module's fetch takes the preload over while it is still in flight. Its
+    // body, unread, would hold the request (and its connection) open for as long as the page lives.
+    await page.route(TOKEN_GLOB, async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ response });
+    });
+    await page.goto("/support");
+    await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
+    await page.waitForLoadState("networkidle", { timeout: 10_000 });
+  });
+
   test("a tampered signature gets the stand-in's authentication error", async ({ page }) => {
     await signIn(page, uniqueEmail("tampered"));
     await page.route(TOKEN_GLOB, async (route) => {

@@ -13,6 +13,19 @@ const loadAnonymousFallback = vi.hoisted(() =>
 );
 vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
 
+/** Waits for the island's script, fires its `load` as the embed would, and for the signed-in view. */
+async function loadScriptAndShowPanel() {
+  const script = await waitFor(() => {
+    const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
+    if (!found) throw new Error("no script yet");
+    return found;
+  });
+  act(() => {
+    script.dispatchEvent(new Event("load"));
+  });
+  await screen.findByText(/Signed in as/);
+}
+
 beforeEach(() => loadAnonymousFallback.mockClear());
 afterEach(cleanup);
 
@@ -26,15 +39,7 @@ test("an anonymous visitor gets the fallback the chunk exports, with the island'
 test("a signed-in user's island never asks for the fallback's chunk", async () => {
   server.use(token.signedIn());
   render(<TicketCenterIsland />);
-  const script = await waitFor(() => {
-    const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
-    if (!found) throw new Error("no script yet");
-    return found;
-  });
-  act(() => {
-    script.dispatchEvent(new Event("load"));
-  });
-  await screen.findByText(/Signed in as/);
+  await loadScriptAndShowPanel();
   expect(loadAnonymousFallback).not.toHaveBeenCalled();
 });
 
@@ -77,30 +82,14 @@ describe("on a page with its own server-rendered fallback", () => {
     server.use(token.signedIn());
     pageFallback().hidden = false;
     render(<TicketCenterIsland />);
-    const script = await waitFor(() => {
-      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
-      if (!found) throw new Error("no script yet");
-      return found;
-    });
-    act(() => {
-      script.dispatchEvent(new Event("load"));
-    });
-    await screen.findByText(/Signed in as/);
+    await loadScriptAndShowPanel();
     expect(pageFallback().hidden).toBe(true);
   });
 
   test("a sign-out in another tab: the island shows the page's form under its message", async () => {
     server.use(token.signedIn());
     render(<TicketCenterIsland />);
-    const script = await waitFor(() => {
-      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
-      if (!found) throw new Error("no script yet");
-      return found;
-    });
-    act(() => {
-      script.dispatchEvent(new Event("load"));
-    });
-    await screen.findByText(/Signed in as/);
+    await loadScriptAndShowPanel();
     expect(pageFallback().hidden).toBe(true);
 
     const otherTab = new BroadcastChannel(IDENTITY_CHANNEL);
@@ -122,15 +111,7 @@ describe("on a page with its own server-rendered fallback", () => {
     await screen.findByText("Loading your support conversations…");
     expect(pageFallback().hidden).toBe(false);
 
-    const script = await waitFor(() => {
-      const found = document.querySelector<HTMLScriptElement>("script[data-hdh-island-script]");
-      if (!found) throw new Error("no script yet");
-      return found;
-    });
-    act(() => {
-      script.dispatchEvent(new Event("load"));
-    });
-    await screen.findByText(/Signed in as/);
+    await loadScriptAndShowPanel();
     expect(pageFallback().hidden).toBe(true);
   });
 });

@@ -49,11 +49,11 @@ type View =
 type FallbackComponent = ComponentType<{ loginUrl: string }>;
 
 // For pages without a server-rendered fallback (`TicketCenterFallback.astro`). Loaded only when
-// shown: a signed-in user never downloads the Contact Form. When it cannot load
-// (offline, or a new deploy removed the chunk), a message takes its place rather than the whole
-// island failing. Loaded in an effect rather than with `lazy` and `<Suspense>`: React holds back
-// content that resolves a suspended boundary until 300 ms after its fallback was shown, which
-// would delay a form whose chunk the token's answer has usually loaded already.
+// shown: a signed-in user never downloads the Contact Form. When it cannot load (offline, or a new
+// deploy removed the chunk), a message takes its place rather than the whole island failing.
+// Loaded in an effect rather than with `lazy` and `<Suspense>`: React holds back content that
+// resolves a suspended boundary until 300 ms after its fallback was shown, which would delay a
+// form whose chunk the token's answer has usually loaded already.
 function useFallback(wanted: boolean): FallbackComponent | null {
   const [fallback, setFallback] = useState<FallbackComponent | null>(null);
   useEffect(() => {

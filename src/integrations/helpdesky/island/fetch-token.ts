@@ -84,7 +84,12 @@ export async function fetchToken(
       credentials: "include",
       signal: controller.signal,
     });
-    if (response.status === 401) return { kind: "unauthenticated" };
+    if (response.status === 401) {
+      // Its body says nothing more, but left unread it never finishes loading for the browser
+      // when this fetch took the preload over in flight: a connection held, a page never idle.
+      response.body?.cancel().catch(() => {});
+      return { kind: "unauthenticated" };
+    }
     if (response.status === 200) {
       const body: unknown = await response.json().catch(() => undefined);
       return isToken(body) ? { kind: "ok", token: body } : { kind: "failed", failure: "bad-response", status: 200 };
