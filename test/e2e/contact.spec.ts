@@ -149,6 +149,20 @@ test.describe("Contact Form on /contact", () => {
 test.describe("Contact Form with JavaScript turned off", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("/support shows its form in place of the Ticket Center, and it sends", async ({ page }) => {
+    const typed = uniqueMessage();
+    await page.goto("/support");
+    await expect(page.getByRole("heading", { name: "Send us a message" })).toBeInViewport();
+    await expect(page.getByText("Loading your support conversations…")).toBeHidden();
+    await fillIn(page, typed);
+    await page.getByRole("button", { name: "Send message" }).click();
+
+    await expect(page).toHaveURL(/\/contact\/sent\/?$/);
+    expect(inboxRows(dataDir(), typed.Message)).toEqual([
+      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/support" },
+    ]);
+  });
+
   test("a double-clicked submission lands in the inbox once and shows the sent page", async ({ page }) => {
     const typed = uniqueMessage({ Name: "", Subject: "" });
     await page.goto("/contact");

@@ -44,8 +44,9 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
         await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
         await expect(page.locator(".hdh-island")).toBeAttached();
         await expect(page.locator(".hdh-identity-slot")).toHaveCount(0);
+        // A form moved by one line of spacing scores about 0.01 here; allow sub-pixel rounding only.
         const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
-        expect(cls).toBe(0);
+        expect(cls).toBeLessThan(0.001);
       });
     }
   });
