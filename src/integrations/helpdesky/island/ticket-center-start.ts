@@ -18,8 +18,9 @@ export interface TicketCenterStart {
   /** The token endpoint's answer; on `ok`, the script has been added by the time it settles. */
   token: Promise<TokenResult>;
   /**
-   * The same answer once it has come, else undefined: an island adopting a start that has already
-   * ended (the boot module showed the page's Contact Form) renders that state from its first paint.
+   * The same answer once it has come, else undefined: an island adopting a start whose token has
+   * already answered 401 or failed renders that state from its first paint, rather than a loading
+   * state above a Contact Form the boot module may have shown.
    */
   settled(): TokenResult | undefined;
   /**
