@@ -41,7 +41,11 @@ export default defineConfig({
   },
   // The site optimises no images; the default service would pull ~20 MB of sharp into the function.
   image: { service: passthroughImageService() },
-  // Hashes Astro's inline scripts and styles, so no 'unsafe-inline' is needed.
+  // The site highlights no code. Shiki's inline styles would need 'unsafe-inline', and Astro warns
+  // about them at every start while the policy is on.
+  markdown: { syntaxHighlight: false },
+  // Hashes Astro's inline scripts and styles, so no 'unsafe-inline' is needed. (Off under
+  // `astro dev`, which computes no hashes: see the helpdesky integration's csp.ts.)
   security: { csp: { directives: [...cspDirectives] } },
   env: {
     schema: {

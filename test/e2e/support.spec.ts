@@ -173,7 +173,7 @@ test.describe("/support", () => {
     // the boot module's attempt listens from its start, and the island honours what it heard.
     await expect(ticketCenter(otherTab)).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login\?signed-out$/);
     await expect(otherTab.getByText(/You signed out in another tab/)).toBeVisible();
     await expect(ticketCenter(otherTab)).toHaveCount(0);

@@ -294,6 +294,52 @@ describe("TicketCenterIsland and identity", () => {
     }
   });
 
+  test("a sign-out form elsewhere on the page (the site's header) clears the panel as the island's own does", async () => {
+    const heard: unknown[] = [];
+    const otherTab = new BroadcastChannel(IDENTITY_CHANNEL);
+    otherTab.onmessage = (event) => heard.push(event.data);
+    const header = document.createElement("form");
+    header.method = "post";
+    header.action = "/logout";
+    header.addEventListener("submit", (event) => event.preventDefault());
+    header.append(Object.assign(document.createElement("button"), { type: "submit", textContent: "Header sign out" }));
+    document.body.append(header);
+    try {
+      const user = userEvent.setup();
+      render(<TicketCenterIsland />);
+      runEmbed(await findScript());
+      await screen.findByText("Conversations of ada@example.com");
+
+      await user.click(screen.getByRole("button", { name: "Header sign out" }));
+      expect(screen.queryByText("Conversations of ada@example.com")).toBeNull();
+      expect(scripts()).toHaveLength(0);
+      expect(localStorage.getItem("hdh-draft")).toBeNull();
+      await waitFor(() => expect(heard).toEqual([{ type: "signed-out" }]));
+    } finally {
+      header.remove();
+      otherTab.close();
+    }
+  });
+
+  test("a search form elsewhere on the page leaves the panel alone", async () => {
+    const search = document.createElement("form");
+    search.action = "/search";
+    search.addEventListener("submit", (event) => event.preventDefault());
+    search.append(Object.assign(document.createElement("button"), { type: "submit", textContent: "Search" }));
+    document.body.append(search);
+    try {
+      const user = userEvent.setup();
+      render(<TicketCenterIsland />);
+      runEmbed(await findScript());
+      await screen.findByText("Conversations of ada@example.com");
+      await user.click(screen.getByRole("button", { name: "Search" }));
+      expect(screen.getByText("Conversations of ada@example.com")).toBeTruthy();
+      expect(scripts()).toHaveLength(1);
+    } finally {
+      search.remove();
+    }
+  });
+
   test("a sign-out in another tab closes the panel here at once", async () => {
     render(<TicketCenterIsland />);
     runEmbed(await findScript());

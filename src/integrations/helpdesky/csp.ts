@@ -7,6 +7,14 @@ const EMBED_DIRECTIVES = ["connect-src", "frame-src", "img-src"] as const;
 type CspSetting = AstroConfig["security"]["csp"];
 type CspObject = Exclude<CspSetting, boolean>;
 
+/**
+ * `astro dev` computes no hashes (Astro documents CSP as unsupported in dev), yet with an adapter's
+ * `staticHeaders` Astro 7.3 still sends the policy as a header there, so every inline style and
+ * script is blocked: unstyled pages, a broken dev toolbar, islands that may not hydrate. Dev
+ * therefore runs without a policy; builds keep theirs untouched.
+ */
+export const DEV_CSP_OFF = { security: { csp: false } } as const;
+
 /** The origin of the Ticket Center script; `null` for a same-origin path (the stand-in). */
 export function helpdeskyOrigin(scriptUrl: string | undefined): string | null {
   const url = scriptUrl?.trim() || DEFAULT_SCRIPT_URL;

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
-import { helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
+import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
 import { bootScriptIntegration } from "./build/boot-script.ts";
 import { FALLBACK_LOADER_TYPES, fallbackLoaderPlugin } from "./build/fallback-chunk.ts";
@@ -39,9 +39,13 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
           scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,
         };
         updateConfig({ vite: { plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin()] } });
-        const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
-        if (csp) updateConfig(csp.update);
-        for (const note of csp?.notes ?? []) logger.warn(note);
+        if (command === "dev") {
+          if (config.security.csp) updateConfig(DEV_CSP_OFF);
+        } else {
+          const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
+          if (csp) updateConfig(csp.update);
+          for (const note of csp?.notes ?? []) logger.warn(note);
+        }
         for (const pattern of Object.keys(routes)) {
           injectRoute({ pattern, entrypoint: new URL(routes[pattern]!, import.meta.url), prerender: false });
         }

@@ -238,6 +238,23 @@ export default function TicketCenterIsland({
     setView({ kind: "signing-out", email });
   };
 
+  // A sign-out form elsewhere on the page (a site header's, say) ends the session as ours does:
+  // the panel and its storage go before the next page, and the other tabs hear of it.
+  const signOutRef = useRef(signOut);
+  signOutRef.current = signOut;
+  const ready = view.kind === "ready";
+  useEffect(() => {
+    if (!ready) return;
+    const action = new URL(signOutUrl, location.href).href;
+    const onSubmit = (event: SubmitEvent) => {
+      const form = event.target;
+      if (!(form instanceof HTMLFormElement) || hostRef.current?.parentElement?.contains(form)) return;
+      if (form.method === "post" && form.action === action) signOutRef.current();
+    };
+    document.addEventListener("submit", onSubmit);
+    return () => document.removeEventListener("submit", onSubmit);
+  }, [ready, signOutUrl]);
+
   const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
   // Whether the page has its own, server-rendered fallback; unknown until the first answer.
   const [pageHasFallback, setPageHasFallback] = useState<boolean | null>(null);
