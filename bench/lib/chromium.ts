@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { chromiumLaunchOptions } from "../../test/e2e/support/chromium.ts";
+import { SESSION_HINT_COOKIE } from "../../src/auth/session-hint-cookie.ts";
 
 /** Debian's Chromium, headless, with the test suite's flags (no sandbox, no background traffic). */
 export function launchChromium(): Promise<Browser> {
@@ -11,11 +12,15 @@ export function chromiumVersion(browser: Browser): string {
   return browser.version();
 }
 
-/** A fresh context (empty cache) that carries the demo session cookie for the site. */
+/** A fresh context (empty cache) that carries the demo session cookie for the site, and the header's hint. */
 export async function signedInContext(browser: Browser, siteUrl: string, cookie: string): Promise<BrowserContext> {
   const context = await browser.newContext();
   const eq = cookie.indexOf("=");
-  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: siteUrl, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: siteUrl, httpOnly: true, sameSite: "Lax" },
+    // The header's signed-in hint, as the sign-in sets it: else the token's answer sets it, and the header changes mid-measure.
+    { name: SESSION_HINT_COOKIE, value: "1", url: siteUrl, sameSite: "Lax" },
+  ]);
   return context;
 }
 

@@ -6,7 +6,9 @@ import type { RunningServer } from "./support/server.ts";
 // production build's, no Content Security Policy in the way, the stand-in Ticket Center after
 // the demo sign-in, and a header that knows who is signed in.
 
-test.describe.configure({ mode: "serial" });
+// `astro dev` compiles each module on first request: slower than the production build, the more so
+// on a loaded two-core machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let dev: RunningServer;
 test.beforeAll(async () => {
@@ -84,8 +86,8 @@ test("sign-in leads to the stand-in Ticket Center, and the header follows", asyn
   await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/support$/);
   const panel = page.getByRole("region", { name: /Ticket Center \(local Helpdesky stand-in\)/ });
-  await expect(panel.getByText("Signed in to Helpdesky as ann@example.com.")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText("Loading your support conversations…")).toBeHidden({ timeout: 20_000 });
+  await expect(panel.getByText("Signed in to Helpdesky as ann@example.com.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Loading your support conversations…")).toBeHidden({ timeout: 30_000 });
   await expect(page.getByRole("banner").getByRole("link", { name: "Account" })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeHidden();
 

@@ -59,8 +59,15 @@ describe("resolveHelpdeskyMode", () => {
     expect(resolve(env)).toEqual({ kind: "unconfigured", missing, notes: [] });
   });
 
-  test("half-configured credentials never fall back to the stand-in, even in astro dev", () => {
-    expect(resolve({ HELPDESKY_HMAC_SECRET: "hdh_secret_x", HELPDESKY_STANDIN: "1" }, true).kind).toBe("unconfigured");
+  test.each([
+    ["astro dev", { HELPDESKY_HMAC_SECRET: "hdh_secret_x" }, true, "HELPDESKY_HELPDESK_ID"],
+    ["HELPDESKY_STANDIN=1", { HELPDESKY_HELPDESK_ID: "hd_1", HELPDESKY_STANDIN: "1" }, false, "HELPDESKY_HMAC_SECRET"],
+  ])("half-configured credentials never fall back to the stand-in (%s), and the log says why", (_label, env, dev, missing) => {
+    expect(resolve(env, dev)).toEqual({
+      kind: "unconfigured",
+      missing: [missing],
+      notes: [`Stand-in mode is off because one Helpdesky credential is set; set ${missing} as well for live mode, or remove both for the stand-in.`],
+    });
   });
 
   test("whitespace around the secret is stripped and reported without the value", () => {

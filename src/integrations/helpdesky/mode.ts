@@ -48,6 +48,12 @@ export function resolveHelpdeskyMode(
     ...(helpdeskId ? [] : ["HELPDESKY_HELPDESK_ID"]),
   ];
   const noCredentials = missing.length === 2;
+  if (!noCredentials && (runtime.dev || standinRequested)) {
+    // One credential means a live setup half done: the stand-in would hide that.
+    notes.push(
+      `Stand-in mode is off because one Helpdesky credential is set; set ${missing[0]} as well for live mode, or remove both for the stand-in.`,
+    );
+  }
   if (noCredentials && (runtime.dev || standinRequested)) {
     return {
       kind: "standin",

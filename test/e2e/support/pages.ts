@@ -17,9 +17,8 @@ async function visit(page: Page, path: string): Promise<boolean> {
 /** Signs the page's browser context in through the demo sign-in, as a returning user would be. */
 async function signInContext(page: Page) {
   const base = process.env.E2E_BASE_URL!;
-  const { cookie } = await signIn(base, "ada@example.com");
-  const split = cookie.indexOf("=");
-  await page.context().addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base }]);
+  const { cookies } = await signIn(base, "ada@example.com");
+  await page.context().addCookies(cookies.map(({ name, value }) => ({ name, value, url: base })));
 }
 
 /** Answers the token endpoint with `status` and an error body, whoever asks. */

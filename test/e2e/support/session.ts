@@ -1,8 +1,15 @@
 import { createHmac } from "node:crypto";
 import { SHARED_SERVER_ENV } from "../global-setup.ts";
 
-/** Signs in through the demo form the way a browser posts it, and returns the session cookie. */
-export async function signIn(baseUrl: string, email: string): Promise<{ cookie: string; setCookie: string; response: Response }> {
+/**
+ * Signs in through the demo form the way a browser posts it, and returns the session cookie
+ * (`cookie`, as a `Cookie` header value) and every cookie set (`cookies`: the session and the
+ * header's signed-in hint).
+ */
+export async function signIn(
+  baseUrl: string,
+  email: string,
+): Promise<{ cookie: string; cookies: { name: string; value: string }[]; setCookie: string; response: Response }> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
     headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
@@ -10,7 +17,12 @@ export async function signIn(baseUrl: string, email: string): Promise<{ cookie: 
     redirect: "manual",
   });
   const setCookie = response.headers.get("set-cookie") ?? "";
-  return { cookie: setCookie.split(";")[0] ?? "", setCookie, response };
+  const cookies = response.headers.getSetCookie().map((line) => {
+    const pair = line.split(";")[0] ?? "";
+    const eq = pair.indexOf("=");
+    return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
+  return { cookie: setCookie.split(";")[0] ?? "", cookies, setCookie, response };
 }
 
 /** A demo session cookie made with the shared server's key, for expiry and tampering tests. */
