@@ -1,6 +1,5 @@
-import { createTransport } from "nodemailer";
 import { resolveContactConfig, type ContactConfig } from "../contact/contact-config.ts";
-import { smtpFailure, smtpTransportOptions } from "../contact/smtp-delivery.ts";
+import { smtpFailure, smtpMailer } from "../contact/smtp-delivery.ts";
 import type { Check } from "./doctor-checks.ts";
 import type { SiteEnv } from "./site-env.ts";
 
@@ -11,7 +10,7 @@ const LOGIN_TIMEOUT_MS = 10_000;
 
 /** Connects, says EHLO, upgrades to TLS, logs in and quits: nodemailer's `verify()`. */
 export const trySmtpLogin: SmtpLogin = async (url) => {
-  const transport = createTransport(smtpTransportOptions(url, LOGIN_TIMEOUT_MS, LOGIN_TIMEOUT_MS));
+  const transport = smtpMailer(url, LOGIN_TIMEOUT_MS, LOGIN_TIMEOUT_MS);
   try {
     await transport.verify();
     return null;

@@ -1,5 +1,5 @@
-import { createTransport } from "nodemailer";
-import type { SMTPTransportOptions } from "nodemailer/lib/smtp-transport";
+import Mailer from "nodemailer/lib/mailer";
+import SMTPTransport, { type SMTPTransportOptions } from "nodemailer/lib/smtp-transport";
 import type { Sender } from "./contact-config.ts";
 import { contactEmail } from "./contact-email.ts";
 import type { ContactDelivery, DeliveryResult } from "./delivery.ts";
@@ -38,13 +38,21 @@ export function smtpTransportOptions(url: string, connectTimeoutMs: number, sock
 }
 
 /**
+ * An SMTP mailer for SMTP_URL. Built from nodemailer's SMTP transport alone rather than through
+ * `createTransport`, which would bring every other transport into the Vercel function.
+ */
+export function smtpMailer(url: string, connectTimeoutMs: number, socketTimeoutMs: number) {
+  return new Mailer(new SMTPTransport(smtpTransportOptions(url, connectTimeoutMs, socketTimeoutMs)));
+}
+
+/**
  * Delivers by email to SUPPORT_EMAIL, awaited within the request: "sent" means the SMTP server
  * accepted the message. One attempt (a cancelled send may still have been accepted); a visitor's
  * retry carries the same Message-ID.
  */
 export function smtpDelivery(options: SmtpOptions): ContactDelivery {
   const { timeoutMs = 15_000, connectTimeoutMs = 5_000 } = options;
-  const transport = createTransport(smtpTransportOptions(options.url, connectTimeoutMs, timeoutMs));
+  const transport = smtpMailer(options.url, connectTimeoutMs, timeoutMs);
   return {
     kind: "email",
     async deliver(delivery) {
