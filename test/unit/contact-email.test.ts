@@ -3,7 +3,8 @@ import { parseSender } from "../../src/integrations/helpdesky/contact/contact-co
 import type { Delivery } from "../../src/integrations/helpdesky/contact/delivery.ts";
 import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
 import { memoryRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
-import { smtpDelivery } from "../../src/integrations/helpdesky/contact/smtp-delivery.ts";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
+import { smtpDelivery, smtpTransportOptions } from "../../src/integrations/helpdesky/contact/smtp-delivery.ts";
 import { submitContact, type SubmissionDeps } from "../../src/integrations/helpdesky/contact/submission.ts";
 import { header, headersOf, startSmtpServer, textBody, type SmtpBehaviour, type TestSmtpServer } from "../e2e/support/smtp-server.ts";
 
@@ -106,6 +107,24 @@ describe("email delivery over SMTP", () => {
     expect(raw).not.toMatch(/^(Bcc|X-Injected):/im);
     // What the visitor typed is still there, on one line.
     expect(header(raw, "Subject") + header(raw, "Reply-To")).toContain("Bcc: victim@example.net");
+  });
+});
+
+describe("the SMTP connection", () => {
+  /** The options nodemailer's transport ends up with, SMTP_URL's parts merged in. */
+  const resolved = (url: string) => new SMTPTransport(smtpTransportOptions(url, 5000, 15000)).options;
+
+  test.each([
+    ["smtp:// to a remote server requires STARTTLS", "smtp://u:p@smtp.example.com:587", { secure: false, requireTLS: true, port: 587 }],
+    ["smtps:// is TLS from the start", "smtps://u:p@smtp.example.com:465", { secure: true, requireTLS: false, port: 465 }],
+    ["a relay on this machine may go without", "smtp://127.0.0.1:2525", { secure: false, requireTLS: false }],
+    ["?requireTLS=false in the URL wins", "smtp://u:p@smtp.example.com:587?requireTLS=false", { requireTLS: false }],
+  ])("%s", (_label, url, expected) => {
+    expect(resolved(url)).toMatchObject(expected);
+  });
+
+  test("the login comes from the URL, percent-decoded", () => {
+    expect(resolved("smtps://site%40acme.example:p%3Ass%2Fword@smtp.example.com").auth).toMatchObject({ user: "site@acme.example", pass: "p:ss/word" });
   });
 });
 
