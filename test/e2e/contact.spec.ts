@@ -36,6 +36,8 @@ async function expectKept(page: Page, typed: Typed) {
 }
 
 const dataDir = () => process.env.E2E_DATA_DIR!;
+// A Standard Webhooks secret made for these tests only (32 bytes, as `webhook-secret` makes).
+const WEBHOOK_SECRET = `whsec_${Buffer.from("e2e-contact-webhook-key-32-bytes").toString("base64")}`;
 
 test.describe("Contact Form on /support for anonymous visitors", () => {
   test("the page's form sends the message once on a double click, and says it was sent", async ({ page }) => {
@@ -180,7 +182,7 @@ test.describe("Contact Form when delivery fails", () => {
     server = await startServer({
       SESSION_SECRET: SHARED_SERVER_ENV.SESSION_SECRET,
       CONTACT_WEBHOOK_URL: receiver.url,
-      CONTACT_WEBHOOK_SECRET: "e2e-webhook-secret",
+      CONTACT_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SUPPORT_EMAIL: "help@acme.example",
     });
   });
@@ -202,12 +204,12 @@ test.describe("Contact Form when delivery fails", () => {
       "href",
       "mailto:help@acme.example?subject=Invoice%20question&body=The%20dashboard%20is%20down%20%26%20I%20can%27t%20log%20in.",
     );
-    // One attempt and one retry, both signed and under one idempotency key.
+    // One attempt and one retry, both signed (Standard Webhooks) and under one webhook-id.
     expect(receiver.received).toHaveLength(2);
-    expect(receiver.received[0]!.headers["x-contact-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(receiver.received[0]!.headers["idempotency-key"]).toBe(receiver.received[1]!.headers["idempotency-key"]);
+    expect(receiver.received[0]!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(receiver.received[0]!.headers["webhook-id"]).toBe(receiver.received[1]!.headers["webhook-id"]);
     expect(server.output()).toContain("could not be delivered by webhook: the webhook answered HTTP 500");
-    expect(server.output()).not.toContain("e2e-webhook-secret");
+    expect(server.output()).not.toContain(WEBHOOK_SECRET.slice(6));
   });
 
   test("the stand-in inbox does not exist outside stand-in mode", async ({ request }) => {
@@ -231,7 +233,7 @@ test.describe("Contact Form with no delivery configured", () => {
     await expect(page.getByRole("alert")).toContainText("Support by form is not set up yet, so your message was not sent.");
     await expect(page.getByRole("link", { name: "Email it to us instead" })).toHaveAttribute("href", /^mailto:help@acme\.example\?subject=Invoice%20question&body=/);
     await expectKept(page, typed);
-    expect(server.output()).toContain("set CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET");
+    expect(server.output()).toContain("could not be delivered: set SMTP_URL and CONTACT_FROM.");
   });
 });
 

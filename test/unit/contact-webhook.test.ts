@@ -1,12 +1,18 @@
 import { http, HttpResponse } from "msw/http";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { describe, expect, test } from "vitest";
 import { webhookDelivery } from "../../src/integrations/helpdesky/contact/webhook-delivery.ts";
-import { signWebhookBody } from "../../src/integrations/helpdesky/contact/webhook-signature.ts";
+import {
+  generateWebhookSecret,
+  parseWebhookSecret,
+  signWebhook,
+} from "../../src/integrations/helpdesky/contact/webhook-signature.ts";
 import type { Delivery } from "../../src/integrations/helpdesky/contact/delivery.ts";
 import { server } from "./msw/server.ts";
 
 const URL = "https://hooks.example.test/contact";
-const SECRET = "whsec_test_3f9a1c";
+const SECRET = generateWebhookSecret();
+const KEY = (parseWebhookSecret(SECRET) as { key: Buffer }).key;
 const TIMESTAMP = 1764072000;
 
 const delivery: Delivery = {
@@ -20,7 +26,6 @@ const delivery: Delivery = {
     source: "/contact",
   },
 };
-
 
 interface Seen {
   body: string;
@@ -42,20 +47,48 @@ function receiver(answers: Array<number | "network" | "slow">) {
   return seen;
 }
 
-const deliver = (options: { timeoutMs?: number } = {}) =>
-  webhookDelivery({ url: URL, secret: SECRET, retryDelayMs: 1, now: () => new Date(TIMESTAMP * 1000), ...options }).deliver(delivery);
+const deliver = (options: { timeoutMs?: number; now?: () => Date } = {}) =>
+  webhookDelivery({ url: URL, key: KEY, retryDelayMs: 1, now: () => new Date(TIMESTAMP * 1000), ...options }).deliver(delivery);
 
-describe("the webhook signature", () => {
-  // Expected values computed outside this code base (Python's hmac module), written down here.
-  test.each([
-    [SECRET, TIMESTAMP, '{"a":1}', "a9abbd215ee43142ce1e614dd43bd2441bc22b6436c157066fe9f008eca531af"],
-    ["another-secret", TIMESTAMP, '{"a":1}', "9b10307db2cc259550830882164e53a36377991a1570f32a0e99247c7d7c1077"],
-    [SECRET, TIMESTAMP + 1, '{"a":1}', "553f9c32bfce8beda3999a1b44c510f517e7e578d62fa55e5bd532cd6065b361"],
-  ])("signs with %s at %i", (secret, timestamp, body, hex) => {
-    expect(signWebhookBody(secret, timestamp, body)).toBe(`sha256=${hex}`);
+/** What a receiver does with the off-the-shelf Standard Webhooks library. */
+const verifyAsReceiver = ({ body, headers }: Seen) => new Webhook(SECRET).verify(body, Object.fromEntries(headers));
+
+describe("the webhook secret", () => {
+  test("webhook-secret's secrets are whsec_ with 32 random bytes, and each is new", () => {
+    const secrets = [generateWebhookSecret(), generateWebhookSecret()];
+    for (const secret of secrets) {
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      expect(parseWebhookSecret(secret)).toMatchObject({ ok: true });
+      expect(() => new Webhook(secret)).not.toThrow();
+    }
+    expect(secrets[0]).not.toBe(secrets[1]);
   });
 
-  test("a delivered message carries the signature a receiver can recompute", async () => {
+  test.each([
+    ["shorter than 24 bytes", `whsec_${Buffer.alloc(23, 7).toString("base64")}`, /23 bytes long; at least 24 are needed/],
+    ["without the whsec_ prefix", Buffer.alloc(32, 7).toString("base64"), /must have the form whsec_<base64>/],
+    ["the old free-form kind", "e2e-webhook-secret", /must have the form whsec_<base64>/],
+    ["not base64", "whsec_not base64 at all!!", /not valid base64/],
+  ])("a secret %s is refused, with how to make one", (_label, secret, problem) => {
+    const parsed = parseWebhookSecret(secret);
+    expect(parsed).toMatchObject({ ok: false });
+    const text = (parsed as { problem: string }).problem;
+    expect(text).toMatch(problem);
+    expect(text).toContain("npm run helpdesky -- webhook-secret");
+    expect(text).not.toContain(secret);
+  });
+});
+
+describe("the webhook signature (Standard Webhooks)", () => {
+  test("matches the specification's published example", () => {
+    // From the Standard Webhooks / Svix test suites, computed outside this code base.
+    const key = (parseWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") as { key: Buffer }).key;
+    expect(signWebhook(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}')).toBe(
+      "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+    );
+  });
+
+  test("a delivered message carries webhook-id, webhook-timestamp and webhook-signature, and no old headers", async () => {
     const seen = receiver([200]);
     expect(await deliver()).toEqual({ ok: true });
     expect(seen).toHaveLength(1);
@@ -64,9 +97,51 @@ describe("the webhook signature", () => {
       '{"type":"contact_message","id":"c-7d4f1f0e-2c1b-4f7a-9a51-0f2d6b8e9c11","receivedAt":"2026-11-25T12:00:00.000Z","name":"Zoë","email":"zoe@example.com","subject":"Billing 💳","message":"Hello,\\nmy invoice is wrong.","source":"/contact"}',
     );
     expect(headers.get("content-type")).toBe("application/json");
-    expect(headers.get("x-contact-timestamp")).toBe(String(TIMESTAMP));
-    expect(headers.get("x-contact-signature")).toBe("sha256=4145dc4f11b382905c4dcfb477936ce788553535cd5c4a4037c8c68b301644e3");
+    expect(headers.get("webhook-id")).toBe(delivery.idempotencyKey);
+    expect(headers.get("webhook-timestamp")).toBe(String(TIMESTAMP));
+    expect(headers.get("webhook-signature")).toBe(signWebhook(KEY, delivery.idempotencyKey, TIMESTAMP, body));
     expect(headers.get("idempotency-key")).toBe(delivery.idempotencyKey);
+    expect([...headers.keys()].filter((name) => name.startsWith("x-contact-"))).toEqual([]);
+  });
+});
+
+describe("a receiver verifying with the standardwebhooks package", () => {
+  test("accepts a fresh delivery and reads the message from it", async () => {
+    const seen = receiver([200]);
+    await deliver({ now: () => new Date() });
+    expect(verifyAsReceiver(seen[0]!)).toMatchObject({ type: "contact_message", id: delivery.idempotencyKey, email: "zoe@example.com" });
+  });
+
+  test("refuses a delivery whose timestamp is more than 5 minutes old (a replay)", async () => {
+    const seen = receiver([200]);
+    await deliver({ now: () => new Date(Date.now() - 5 * 60_000 - 10_000) });
+    expect(() => verifyAsReceiver(seen[0]!)).toThrow(WebhookVerificationError);
+    expect(() => verifyAsReceiver(seen[0]!)).toThrow("Message timestamp too old");
+  });
+
+  test("refuses a tampered body", async () => {
+    const seen = receiver([200]);
+    await deliver({ now: () => new Date() });
+    const tampered = { ...seen[0]!, body: seen[0]!.body.replace("zoe@example.com", "eve@example.com") };
+    expect(() => verifyAsReceiver(tampered)).toThrow("No matching signature found");
+  });
+
+  test("refuses a delivery signed with another secret", async () => {
+    const seen = receiver([200]);
+    await deliver({ now: () => new Date() });
+    expect(() => new Webhook(generateWebhookSecret()).verify(seen[0]!.body, Object.fromEntries(seen[0]!.headers))).toThrow(
+      "No matching signature found",
+    );
+  });
+
+  test("a retry keeps webhook-id, carries a fresh timestamp, and verifies", async () => {
+    const seen = receiver([503, 200]);
+    let clock = Date.now() - 2000;
+    await deliver({ now: () => new Date((clock += 1000)) });
+    expect(seen).toHaveLength(2);
+    expect(seen.map((s) => s.headers.get("webhook-id"))).toEqual([delivery.idempotencyKey, delivery.idempotencyKey]);
+    expect(Number(seen[1]!.headers.get("webhook-timestamp"))).toBeGreaterThan(Number(seen[0]!.headers.get("webhook-timestamp")));
+    for (const attempt of seen) expect(() => verifyAsReceiver(attempt)).not.toThrow();
   });
 });
 

@@ -1,9 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { startSmtpServer, type TestSmtpServer } from "../e2e/support/smtp-server.ts";
 
 // Runs the CLI as users do (`node …/cli/main.ts`) in a temporary site folder with its own .env
 // files and a minimal environment, so nothing from the developer's shell gets in.
@@ -39,6 +41,23 @@ function cli(args: string[], options: { cwd?: string; env?: Record<string, strin
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, all: result.stdout + result.stderr };
 }
+
+/** As `cli`, without blocking this process: for commands that talk to a server the test runs. */
+function cliAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return new Promise<{ code: number | null; stdout: string; all: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [MAIN, ...args],
+      { cwd: options.cwd ?? site(), env: { PATH: process.env.PATH ?? "", ...options.env }, encoding: "utf8" },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, all: stdout + stderr }),
+    );
+  });
+}
+
+const smtpServers: TestSmtpServer[] = [];
+afterEach(async () => {
+  await Promise.all(smtpServers.splice(0).map((server) => server.stop()));
+});
 
 const configured = { HELPDESKY_HMAC_SECRET: SECRET, HELPDESKY_HELPDESK_ID: "hd_123" };
 const DEMO_AUTH = 'import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";\n';
@@ -136,12 +155,27 @@ describe("helpdesky CLI: verify", () => {
   });
 });
 
+describe("helpdesky CLI: webhook-secret", () => {
+  test("prints a fresh whsec_ secret of 32 bytes that standardwebhooks accepts", () => {
+    const first = cli(["webhook-secret"]);
+    const second = cli(["webhook-secret"]);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toMatch(/^whsec_[A-Za-z0-9+/]{43}=\n$/);
+    expect(Buffer.from(first.stdout.trim().slice(6), "base64")).toHaveLength(32);
+    expect(() => new Webhook(first.stdout.trim())).not.toThrow();
+    expect(second.stdout).not.toBe(first.stdout);
+  });
+});
+
 describe("helpdesky CLI: doctor", () => {
   const lines = (stdout: string) => stdout.split("\n").filter((line) => /^[✓✗]/.test(line));
 
-  test("passes a live configuration with a real auth provider", () => {
-    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n`, "src/auth/index.ts": REAL_AUTH });
-    const result = cli(["doctor"], { cwd });
+  test("passes a live configuration with a real auth provider and email delivery, trying the SMTP login", async () => {
+    const smtp = await startSmtpServer("accept", { user: "site@acme.example", pass: "smtp-canary-pa55" });
+    smtpServers.push(smtp);
+    const contact = `SMTP_URL=${smtp.url}\nCONTACT_FROM=Acme Cloud <contact@acme.example>\nSUPPORT_EMAIL=help@acme.example\n`;
+    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n${contact}`, "src/auth/index.ts": REAL_AUTH });
+    const result = await cliAsync(["doctor"], { cwd });
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
       "✓ HELPDESKY_HMAC_SECRET is set (from .env) and shaped like hdh_secret_….",
@@ -150,8 +184,43 @@ describe("helpdesky CLI: doctor", () => {
       "✓ HELPDESKY_SCRIPT_URL is not set: the script loads from https://helpdesky.io/ticket-center.js.",
       "✓ No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name).",
       "✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.",
+      `✓ Email delivery: Contact Form messages go from "Acme Cloud Contact Form" <contact@acme.example> to help@acme.example through 127.0.0.1:${smtp.port}.`,
+      `✓ The SMTP server at 127.0.0.1:${smtp.port} accepted the login (nothing was sent).`,
     ]);
     expect(result.stdout).toMatch(/All checks passed\.$/m);
+    expect(smtp.logins).toEqual([{ username: "site@acme.example", ok: true }]);
+    expect(smtp.received).toEqual([]);
+    expect(result.all).not.toContain("smtp-canary-pa55");
+  });
+
+  test("fails when the SMTP server refuses the login, with its answer and the fix, never the password", async () => {
+    const smtp = await startSmtpServer("accept", { user: "site@acme.example", pass: "the-right-one" });
+    smtpServers.push(smtp);
+    const url = smtp.url.replace("the-right-one", "smtp-canary-wrong");
+    const env = { HELPDESKY_STANDIN: "1", SMTP_URL: url, CONTACT_FROM: "contact@acme.example", SUPPORT_EMAIL: "help@acme.example" };
+    const result = await cliAsync(["doctor"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`✗ The SMTP login at 127\\.0\\.0\\.1:${smtp.port} failed: the SMTP server refused the login: 535 [^\\n]*\\n  Fix: Check SMTP_URL's host, port`));
+    expect(result.all).not.toContain("smtp-canary-wrong");
+  });
+
+  test("fails when the SMTP server cannot be reached", async () => {
+    const smtp = await startSmtpServer("accept");
+    await smtp.stop();
+    const env = { HELPDESKY_STANDIN: "1", SMTP_URL: smtp.url, CONTACT_FROM: "contact@acme.example", SUPPORT_EMAIL: "help@acme.example" };
+    const result = await cliAsync(["doctor"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ The SMTP login at 127\.0\.0\.1:\d+ failed: the SMTP server could not be reached/);
+  });
+
+  test("passes a webhook with a whsec_ secret, and says which channel wins when both are set", () => {
+    const hook = { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/t0ken", CONTACT_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 1).toString("base64")}`, SUPPORT_EMAIL: "help@acme.example" };
+    const webhook = cli(["doctor"], { env: hook });
+    expect(webhook.code).toBe(0);
+    expect(webhook.stdout).toContain("✓ Webhook delivery to https://hooks.example, signed as Standard Webhooks (CONTACT_WEBHOOK_SECRET: 32 bytes).");
+    expect(webhook.all).not.toContain("t0ken");
+    const both = cli(["doctor"], { env: { ...hook, SMTP_URL: "smtp://127.0.0.1:9", CONTACT_FROM: "contact@acme.example" } });
+    expect(both.stdout).toMatch(/✗ SMTP_URL or CONTACT_FROM is set, so the Contact Form delivers by email only[^\n]*\n  Fix: Keep one channel/);
   });
 
   test("passes stand-in mode with the demo sign-in", () => {
@@ -171,6 +240,9 @@ describe("helpdesky CLI: doctor", () => {
     ["the demo sign-in with real credentials", configured, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts still uses the demo sign-in while real Helpdesky credentials are set[^\n]*\n  Fix: Connect your auth provider/],
     ["an http script URL", { ...configured, HELPDESKY_SCRIPT_URL: "http://helpdesky.io/ticket-center.js" }, {}, /✗ HELPDESKY_SCRIPT_URL is not an https URL/],
     ["a misspelt stand-in switch", { HELPDESKY_STANDIN: "yes please" }, {}, /✗ HELPDESKY_STANDIN="yes please" is not understood/],
+    ["no Contact Form delivery in production", configured, {}, /✗ The Contact Form cannot deliver messages[^\n]*\n  Fix: Set SMTP_URL, CONTACT_FROM, SUPPORT_EMAIL \(email\), or CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET \(a webhook\)\./],
+    ["a webhook secret under 24 bytes", { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/c", CONTACT_WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, {}, /✗ CONTACT_WEBHOOK_SECRET is 5 bytes long; at least 24 are needed[^\n]*\n  Fix: Run `npm run helpdesky -- webhook-secret`/],
+    ["an old-style webhook secret", { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/c", CONTACT_WEBHOOK_SECRET: "s3cret" }, {}, /✗ CONTACT_WEBHOOK_SECRET must have the form whsec_<base64>/],
   ])("fails on %s with the fix, and exits 1", (_label, env, files, message) => {
     const result = cli(["doctor"], { cwd: site(files), env: env as Record<string, string> });
     expect(result.code).toBe(1);

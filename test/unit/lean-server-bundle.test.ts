@@ -12,11 +12,11 @@ function setUp(command: "build" | "dev" | "preview" | "sync") {
 }
 
 describe("leanServerBundle", () => {
-  test("bundles React, zod and valibot into the server build, with NODE_ENV fixed to production", () => {
+  test("bundles React, zod, valibot and nodemailer into the server build, with NODE_ENV fixed to production", () => {
     const updateConfig = setUp("build");
     expect(updateConfig).toHaveBeenCalledOnce();
     const { vite } = updateConfig.mock.calls[0]![0];
-    expect(vite.ssr.noExternal).toEqual(expect.arrayContaining(["react", "react-dom", "zod", "valibot"]));
+    expect(vite.ssr.noExternal).toEqual(expect.arrayContaining(["react", "react-dom", "zod", "valibot", "nodemailer"]));
     expect(vite.define).toEqual({ "process.env.NODE_ENV": '"production"' });
   });
 

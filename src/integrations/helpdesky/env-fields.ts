@@ -11,8 +11,10 @@ export const helpdeskyEnvFields = {
   // "1" or "true" turns stand-in mode on; a string so that `HELPDESKY_STANDIN=1` works as documented.
   HELPDESKY_STANDIN: envField.string({ context: "server", access: "secret", optional: true }),
   HELPDESKY_DATA_DIR: envField.string({ context: "server", access: "secret", optional: true }),
-  // The Contact Form: where it delivers, how it signs, and the mailto fallback's address.
+  // The Contact Form: where it delivers (email, or a signed webhook), and the support address.
   SUPPORT_EMAIL: envField.string({ context: "server", access: "secret", optional: true }),
+  SMTP_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  CONTACT_FROM: envField.string({ context: "server", access: "secret", optional: true }),
   CONTACT_WEBHOOK_URL: envField.string({ context: "server", access: "secret", optional: true }),
   CONTACT_WEBHOOK_SECRET: envField.string({ context: "server", access: "secret", optional: true }),
   // Submissions per IP per minute; a string so that a bad value is reported, not a failed start.

@@ -5,17 +5,19 @@ import { signCommand } from "./sign-command.ts";
 import { loadSiteEnv } from "./site-env.ts";
 import { USAGE } from "./usage.ts";
 import { verifyCommand } from "./verify-command.ts";
+import { webhookSecretCommand } from "./webhook-secret-command.ts";
 
 const ARITY: Record<string, string[]> = {
   sign: ["<email>"],
   verify: ["<email>", "<signature>"],
   doctor: [],
+  "webhook-secret": [],
 };
 
 /** Runs one command line and returns its exit code; user errors become messages, not stack traces. */
 export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`helpdesky: ${error.message}`);
@@ -27,7 +29,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   }
 }
 
-function dispatch(argv: string[], io: CliIo): ExitCode {
+async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -52,6 +54,8 @@ function dispatch(argv: string[], io: CliIo): ExitCode {
   const mode = parsed.values.mode;
   if (!/^[A-Za-z0-9_-]+$/.test(mode)) throw new CliError(`--mode must be a simple name, got "${mode}".`, EXIT.usage);
 
+  // Reads no configuration: a fresh secret for the site and its webhook receiver to share.
+  if (command === "webhook-secret") return webhookSecretCommand(io);
   const env = loadSiteEnv(io, mode);
   if (command === "sign") return signCommand(rest[0]!, env, io);
   if (command === "verify") return verifyCommand(rest[0]!, rest[1]!, env, io);

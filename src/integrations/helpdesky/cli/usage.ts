@@ -9,7 +9,10 @@ Commands:
                                to paste into Helpdesky's Verification Tool.
   verify <email> <signature>   Say whether <signature> matches <email>; on a mismatch, look
                                for the usual causes.
-  doctor                       Check the configuration, one line per check, with the fix.
+  doctor                       Check the configuration, one line per check, with the fix;
+                               for email delivery, try the SMTP login (nothing is sent).
+  webhook-secret               Print a fresh CONTACT_WEBHOOK_SECRET (whsec_<base64>, 32 bytes)
+                               for the site and its webhook receiver.
 
 Options:
   --mode <mode>   Which .env.<mode> files to read (default: production, as \`astro build\`).

@@ -11,9 +11,9 @@ export type DeliveryResult =
   | { ok: true }
   | { ok: false; reason: "timeout" | "network" | "rejected"; detail: string };
 
-/** Where Contact Form messages go: a webhook in production, the stand-in's inbox locally. */
+/** Where Contact Form messages go: email or a webhook in production, the stand-in's inbox locally. */
 export interface ContactDelivery {
-  readonly kind: "webhook" | "local-inbox";
+  readonly kind: "email" | "webhook" | "local-inbox";
   /** Delivers the message; must succeed at most once per idempotency key. */
   deliver(delivery: Delivery): Promise<DeliveryResult>;
 }

@@ -1,9 +1,16 @@
 import type { ContactDelivery, Delivery, DeliveryResult } from "./delivery.ts";
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhookBody } from "./webhook-signature.ts";
+import {
+  IDEMPOTENCY_HEADER,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  signWebhook,
+} from "./webhook-signature.ts";
 
 export interface WebhookOptions {
   url: string;
-  secret: string;
+  /** The decoded `whsec_` secret (see `parseWebhookSecret`). */
+  key: Buffer;
   /** Per attempt. */
   timeoutMs?: number;
   retryDelayMs?: number;
@@ -27,25 +34,30 @@ export function webhookPayload({ idempotencyKey, receivedAt, message }: Delivery
 
 type Attempt = DeliveryResult & { retry: boolean };
 
-/** Delivers by a signed JSON POST, retrying once on a network error, a timeout or a 5xx. */
+/**
+ * Delivers by a JSON POST signed as Standard Webhooks say, retrying once on a network error, a
+ * timeout or a 5xx.
+ */
 export function webhookDelivery(options: WebhookOptions): ContactDelivery {
-  const { url, secret, timeoutMs = 5000, retryDelayMs = 300 } = options;
+  const { url, key, timeoutMs = 5000, retryDelayMs = 300 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
 
   async function attempt(delivery: Delivery): Promise<Attempt> {
     const body = JSON.stringify(webhookPayload(delivery));
-    // Signed per attempt, so a retry carries a fresh timestamp; the idempotency key stays.
+    // Signed per attempt, so a retry carries a fresh timestamp; the id (the idempotency key) stays.
     const timestamp = Math.floor(now().getTime() / 1000);
+    const id = delivery.idempotencyKey;
     try {
       const response = await doFetch(url, {
         method: "POST",
         headers: {
           "Content-Type": "application/json",
           "User-Agent": "helpdesky-contact-form",
-          [IDEMPOTENCY_HEADER]: delivery.idempotencyKey,
-          [TIMESTAMP_HEADER]: String(timestamp),
-          [SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, body),
+          [WEBHOOK_ID_HEADER]: id,
+          [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(key, id, timestamp, body),
+          [IDEMPOTENCY_HEADER]: id,
         },
         body,
         // A redirected POST would turn into a GET elsewhere: treat it as a failure.
