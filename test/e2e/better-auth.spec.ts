@@ -79,11 +79,14 @@ function authApi(path: string, body: unknown, cookie?: string) {
   });
 }
 
-/** The `name=value` of Better Auth's session cookie in a response. */
+/**
+ * Every cookie Better Auth set in a response, as one `Cookie` header (the session token, and any
+ * cached session data), after checking that the session token is among them.
+ */
 function sessionCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((line) => /^(__Secure-)?better-auth\.session_token=/.test(line));
-  expect(cookie, "session cookie").toBeTruthy();
-  return cookie!.split(";")[0]!;
+  const cookies = response.headers.getSetCookie().map((line) => line.split(";")[0]!);
+  expect(cookies.some((cookie) => /^(__Secure-)?better-auth\.session_token=/.test(cookie)), "session cookie").toBe(true);
+  return cookies.join("; ");
 }
 
 const token = (cookie: string) => fetch(`${base}/api/helpdesky-token`, { headers: { Cookie: cookie } });
@@ -115,8 +118,12 @@ test("sign-up signs in an unverified user: no token, and /support says why and o
   expect(refused.status).toBe(401);
   expect(await refused.json()).toEqual({ error: "unauthenticated" });
 
-  const split = unverifiedCookie.indexOf("=");
-  await page.context().addCookies([{ name: unverifiedCookie.slice(0, split), value: unverifiedCookie.slice(split + 1), url: base }]);
+  await page.context().addCookies(
+    unverifiedCookie.split("; ").map((cookie) => {
+      const split = cookie.indexOf("=");
+      return { name: cookie.slice(0, split), value: cookie.slice(split + 1), url: base };
+    }),
+  );
   await page.goto(`${base}/support`);
   await expect(page.getByRole("status").filter({ hasText: "is not verified yet" })).toContainText(`Your email address ${storedEmail} is not verified yet`);
   await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
@@ -146,7 +153,7 @@ test("sign-out revokes the session on the server: the old cookie gets 401", asyn
   expect((await token(verifiedCookie)).status).toBe(200);
   const signOut = await authApi("/sign-out", {}, verifiedCookie);
   expect(signOut.status, await signOut.clone().text()).toBe(200);
-  // The old cookie, replayed as an attacker who copied it would.
+  // The old cookies, replayed as an attacker who copied them would.
   const replayed = await token(verifiedCookie);
   expect(replayed.status).toBe(401);
   expect(await replayed.json()).toEqual({ error: "unauthenticated" });
