@@ -24,8 +24,8 @@ const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 let db: DatabaseSync | undefined;
 
-// Opened on first use, not on import: the build loads this module without a database.
-function database(): DatabaseSync {
+/** The database with its two tables, opened on first use: the build loads this module without one. */
+export function database(): DatabaseSync {
   if (db) return db;
   db = new DatabaseSync(process.env.AUTH_DB_PATH ?? ".data/auth.sqlite");
   db.exec(`
