@@ -68,6 +68,8 @@ test.afterAll(async () => {
     await exited;
   }
   rmSync(workDir, { recursive: true, force: true });
+  // The build's output too, or the project's type check would read it.
+  for (const dir of ["dist", ".astro", "node_modules"]) rmSync(join(ROOT, FIXTURE, dir), { recursive: true, force: true });
 });
 
 /** A call to Better Auth's own API, as its browser client makes it. */
