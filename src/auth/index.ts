@@ -1,8 +1,9 @@
 /**
  * The auth seam: the only place the site asks "who is signed in?". `src/middleware.ts` calls
  * `getSession` on every on-demand request and puts the user on `Astro.locals`, where the Helpdesky
- * integration reads it. To use Auth.js, Better Auth, Clerk, Lucia or Supabase, rewrite this
- * module alone (the README shows each).
+ * integration reads it. To use Auth.js, Better Auth, Clerk, Lucia-style sessions or Supabase,
+ * replace this file with its recipe from docs/auth-recipes/ (README, "Plugging in a real auth
+ * provider", lists the other steps).
  */
 import { parseCookie } from "./parse-cookie.ts";
 import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";

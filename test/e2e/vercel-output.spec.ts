@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 
 // Checks the Build Output API v3 tree that `VERCEL=1 astro build` wrote (see global-setup.ts).
 const OUTPUT = new URL("../../.vercel/output/", import.meta.url);
@@ -79,5 +80,15 @@ test.describe("Vercel build output", () => {
     const login = callFunction("/login");
     expect(login.status).toBe(200);
     expect(login.body).toContain("<h1>Sign in</h1>");
+  });
+
+  test("no auth provider's library reaches the function or the static files", () => {
+    // The recipes and the Better Auth fixture are dev-only: the demo site's build must not carry them.
+    const root = new URL(".", OUTPUT).pathname;
+    const carrying = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(m?js|cjs|json|html)$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => /better-auth|better-call|@clerk\/|@supabase\/|auth-astro|@auth\/core/.test(readFileSync(file, "utf8")));
+    expect(carrying).toEqual([]);
   });
 });

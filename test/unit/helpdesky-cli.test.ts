@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Webhook } from "standardwebhooks";
@@ -231,6 +231,24 @@ describe("helpdesky CLI: doctor", () => {
     expect(result.stdout).toMatch(/✓ src\/auth\/index\.ts uses the demo sign-in: fine with the stand-in/);
   });
 
+  const recipe = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+
+  test.each([
+    ["Auth.js (auth-astro)", { "src/auth/index.ts": recipe("docs/auth-recipes/authjs.ts") }],
+    ["Clerk (@clerk/backend)", { "src/auth/index.ts": recipe("docs/auth-recipes/clerk.ts") }],
+    ["Supabase (@supabase/ssr)", { "src/auth/index.ts": recipe("docs/auth-recipes/supabase.ts") }],
+    ["your own auth provider", { "src/auth/index.ts": recipe("docs/auth-recipes/lucia-style.ts") }],
+    // The seam imports the site's src/lib/auth.ts, which imports better-auth.
+    ["Better Auth (better-auth)", {
+      "src/auth/index.ts": recipe("test/fixtures/better-auth/src/auth/index.ts"),
+      "src/lib/auth.ts": recipe("test/fixtures/better-auth/src/lib/auth.ts"),
+    }],
+  ])("names the active seam: %s", (provider, files) => {
+    const result = cli(["doctor"], { cwd: site(files), env: configured });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`✓ src/auth/index.ts uses ${provider}, not the demo sign-in.`);
+  });
+
   test.each([
     ["nothing configured", {}, {}, /✗ Neither Helpdesky credentials nor stand-in mode[^\n]*\n  Fix: Set HELPDESKY_HMAC_SECRET and HELPDESKY_HELPDESK_ID, or HELPDESKY_STANDIN=1/],
     ["a missing helpdesk id", { HELPDESKY_HMAC_SECRET: SECRET }, {}, /✗ HELPDESKY_HELPDESK_ID is not set\.\n  Fix: Copy data-helpdesk-id/],
@@ -238,6 +256,7 @@ describe("helpdesky CLI: doctor", () => {
     ["whitespace around the secret", {}, { ".env": `HELPDESKY_HMAC_SECRET=" ${SECRET} "\nHELPDESKY_HELPDESK_ID=hd_123\n` }, /✗ HELPDESKY_HMAC_SECRET \(from \.env\) has whitespace around it/],
     ["a client-visible copy", configured, { ".env.local": `PUBLIC_HELPDESKY_HMAC_SECRET=${SECRET}\n` }, /✗ PUBLIC_HELPDESKY_HMAC_SECRET \(from \.env\.local\) is a client-visible copy[^\n]*\n  Fix: Rename it to HELPDESKY_HMAC_SECRET and read it on the server from astro:env\/server/],
     ["the demo sign-in with real credentials", configured, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts still uses the demo sign-in while real Helpdesky credentials are set[^\n]*\n  Fix: Connect your auth provider/],
+    ["the demo sign-in with one real credential", { HELPDESKY_HMAC_SECRET: SECRET }, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set[^\n]*\n  Fix: Connect your auth provider in src\/auth\/index\.ts before going live; docs\/auth-recipes\/ has one per provider/],
     ["an http script URL", { ...configured, HELPDESKY_SCRIPT_URL: "http://helpdesky.io/ticket-center.js" }, {}, /✗ HELPDESKY_SCRIPT_URL is not an https URL/],
     ["a misspelt stand-in switch", { HELPDESKY_STANDIN: "yes please" }, {}, /✗ HELPDESKY_STANDIN="yes please" is not understood/],
     ["no Contact Form delivery in production", configured, {}, /✗ The Contact Form cannot deliver messages[^\n]*\n  Fix: Set SMTP_URL, CONTACT_FROM, SUPPORT_EMAIL \(email\), or CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET \(a webhook\)\./],

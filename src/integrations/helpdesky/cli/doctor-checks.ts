@@ -1,6 +1,6 @@
 import { findClientVisibleCopies, describeCopy } from "../guards/client-visible-copies.ts";
 import { DEFAULT_SCRIPT_URL, resolveHelpdeskyMode } from "../mode.ts";
-import { AUTH_SEAM, type AuthSeamState } from "./auth-seam.ts";
+import { AUTH_SEAM, type AuthSeam } from "./auth-seam.ts";
 import type { SiteEnv } from "./site-env.ts";
 
 /** One line of `doctor`: passed or not, what was found, and how to fix it. */
@@ -13,7 +13,7 @@ export interface Check {
 const SECRET_SHAPE = /^hdh_secret_[A-Za-z0-9_-]+$/;
 
 /** Every check of `doctor`, in the order they are printed. */
-export function doctorChecks(env: SiteEnv, auth: AuthSeamState, dev: boolean): Check[] {
+export function doctorChecks(env: SiteEnv, auth: AuthSeam, dev: boolean): Check[] {
   const rawSecret = env.value("HELPDESKY_HMAC_SECRET") ?? "";
   const helpdeskId = env.value("HELPDESKY_HELPDESK_ID")?.trim() ?? "";
   const mode = resolveHelpdeskyMode(
@@ -47,7 +47,7 @@ export function doctorChecks(env: SiteEnv, auth: AuthSeamState, dev: boolean): C
   }
   checks.push(scriptUrlCheck(env.value("HELPDESKY_SCRIPT_URL")));
   checks.push(...copyChecks(env));
-  checks.push(authCheck(auth, mode.kind === "live"));
+  checks.push(authCheck(auth, mode.kind === "live", Boolean(rawSecret.trim() || helpdeskId)));
   return checks;
 }
 
@@ -114,16 +114,26 @@ function copyChecks(env: SiteEnv): Check[] {
   }));
 }
 
-function authCheck(auth: AuthSeamState, live: boolean): Check {
-  if (auth === "missing") {
+function authCheck(auth: AuthSeam, live: boolean, anyCredential: boolean): Check {
+  if (auth.state === "missing") {
     return { ok: true, text: `No ${AUTH_SEAM}: not checked. Your auth provider must set Astro.locals.user (and demoSession: false).` };
   }
-  if (auth === "custom") return { ok: true, text: `${AUTH_SEAM} uses your own auth provider, not the demo sign-in.` };
+  if (auth.state === "custom") {
+    return { ok: true, text: `${AUTH_SEAM} uses ${auth.provider ?? "your own auth provider"}, not the demo sign-in.` };
+  }
   if (live) {
     return {
       ok: false,
       text: `${AUTH_SEAM} still uses the demo sign-in while real Helpdesky credentials are set: the token endpoint refuses demo sessions (demo_auth_disabled).`,
-      fix: `Connect your auth provider in ${AUTH_SEAM} (it must stop importing demo-session.ts).`,
+      fix: `Connect your auth provider in ${AUTH_SEAM} (it must stop importing demo-session.ts); docs/auth-recipes/ has one per provider.`,
+    };
+  }
+  if (anyCredential) {
+    // Half the credentials: not live yet, so the demo would sign anybody in as any email.
+    return {
+      ok: false,
+      text: `${AUTH_SEAM} uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set: once both are, demo sessions are refused.`,
+      fix: `Connect your auth provider in ${AUTH_SEAM} before going live; docs/auth-recipes/ has one per provider.`,
     };
   }
   return { ok: true, text: `${AUTH_SEAM} uses the demo sign-in: fine with the stand-in; connect a real auth provider before going live.` };
