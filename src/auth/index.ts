@@ -6,6 +6,7 @@
  */
 import { parseCookie } from "./parse-cookie.ts";
 import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";
+import { isSessionRevoked } from "./session-revocation.ts";
 
 export interface Session {
   /** The email exactly as the provider stores it: Helpdesky matches it byte for byte. */
@@ -16,6 +17,8 @@ export interface Session {
 
 /** The signed-in user of a request, or null when there is none. */
 export async function getSession(request: Request): Promise<Session | null> {
-  const email = unsealSession(parseCookie(request.headers.get("cookie"), SESSION_COOKIE));
-  return email === null ? null : { user: { email }, demo: true };
+  const session = unsealSession(parseCookie(request.headers.get("cookie"), SESSION_COOKIE));
+  // A signed-out cookie stays validly signed until it expires: the denylist refuses it.
+  if (session === null || (await isSessionRevoked(session))) return null;
+  return { user: { email: session.email }, demo: true };
 }

@@ -1,0 +1,64 @@
+import { createClient } from "@redis/client";
+import type { RedisHealth } from "./redis-health.ts";
+
+/** Beyond this a command counts as failed and the request falls back to this instance's memory. */
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
+
+function createRedisClient(url: string) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    commandOptions: { timeout: REDIS_COMMAND_TIMEOUT_MS },
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000),
+    },
+  });
+}
+
+export type RedisClient = ReturnType<typeof createRedisClient>;
+
+export interface SharedRedis {
+  client: RedisClient;
+  /**
+   * Resolves once the first connection is made, or after a command's timeout if it is not: with
+   * the offline queue off, a command sent before then would fail at once (a cold instance's first
+   * request). Later it resolves at once, connected or not.
+   */
+  ready(): Promise<void>;
+}
+
+/**
+ * A node-redis client that can never take the server down or hold a visitor up: it has an `error`
+ * listener (without one, a lost connection is an uncaught exception), its offline queue is off (a
+ * command while disconnected fails at once instead of waiting for the reconnection), and every
+ * command has a timeout. It reconnects by itself, so sharing resumes without a restart.
+ */
+export function connectRedis(url: string, health: RedisHealth): SharedRedis {
+  const client = createRedisClient(url);
+  client.on("error", (error: unknown) => health.failed(describeRedisError(error)));
+  client.on("ready", () => health.recovered());
+  let connecting = true;
+  const firstConnection = client.connect().then(
+    () => undefined,
+    (error: unknown) => health.failed(describeRedisError(error)),
+  );
+  void firstConnection.finally(() => (connecting = false));
+  return {
+    client,
+    ready: () =>
+      connecting
+        ? Promise.race([firstConnection, new Promise<void>((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS).unref())])
+        : Promise.resolve(),
+  };
+}
+
+/** A short cause for the log: an error code or class, never the URL (it holds the password). */
+export function describeRedisError(error: unknown): string {
+  if (error && typeof error === "object") {
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    if (typeof code === "string") return code;
+    if (typeof name === "string" && name !== "Error") return name;
+  }
+  return "connection error";
+}
