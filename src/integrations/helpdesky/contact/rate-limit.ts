@@ -1,4 +1,8 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
+import RateLimiterRedis from "rate-limiter-flexible/lib/RateLimiterRedis.js";
+import RateLimiterRes from "rate-limiter-flexible/lib/RateLimiterRes.js";
+import RLWrapperTimeouts from "rate-limiter-flexible/lib/RLWrapperTimeouts.js";
 import { REDIS_COMMAND_TIMEOUT_MS, type SharedRedis } from "../store/redis-client.ts";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
