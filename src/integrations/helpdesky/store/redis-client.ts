@@ -3,6 +3,8 @@ import type { RedisHealth } from "./redis-health.ts";
 
 /** Beyond this a command counts as failed and the request falls back to this instance's memory. */
 export const REDIS_COMMAND_TIMEOUT_MS = 500;
+/** How long a new instance's first requests wait for the first connection. */
+const FIRST_CONNECTION_WAIT_MS = 1000;
 
 function createRedisClient(url: string) {
   return createClient({
@@ -21,7 +23,7 @@ export type RedisClient = ReturnType<typeof createRedisClient>;
 export interface SharedRedis {
   client: RedisClient;
   /**
-   * Resolves once the first connection is made, or after a command's timeout if it is not: with
+   * Resolves once the first connection is made, or after a second if it is not: with
    * the offline queue off, a command sent before then would fail at once (a cold instance's first
    * request). Later it resolves at once, connected or not.
    */
@@ -48,7 +50,7 @@ export function connectRedis(url: string, health: RedisHealth): SharedRedis {
     client,
     ready: () =>
       connecting
-        ? Promise.race([firstConnection, new Promise<void>((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS).unref())])
+        ? Promise.race([firstConnection, new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref())])
         : Promise.resolve(),
   };
 }

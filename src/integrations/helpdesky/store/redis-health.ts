@@ -21,7 +21,7 @@ export function redisHealth(log: (line: string) => void) {
     recovered() {
       if (!down) return;
       down = false;
-      log("Redis answers again: the rate limit, duplicate protection and sign-out are shared again.");
+      log("Redis is reachable again: the rate limit, duplicate protection and sign-out are shared again.");
     },
   };
 }
