@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { startRedis } from "../e2e/support/redis-server.ts";
+import { freePort } from "../e2e/support/server.ts";
 
 // Runs the CLI as users do (`node …/cli/main.ts`) in a temporary site folder with its own .env
 // files and a minimal environment, so nothing from the developer's shell gets in.
@@ -136,6 +138,27 @@ describe("helpdesky CLI: verify", () => {
   });
 });
 
+describe("helpdesky CLI: doctor's Redis check", () => {
+  test("says the configured Redis answers, naming its host and not its password", async () => {
+    const redis = await startRedis();
+    try {
+      const result = cli(["doctor"], { env: { HELPDESKY_STANDIN: "1", REDIS_URL: redis.url } });
+      expect(result.stdout).toMatch(/^✓ REDIS_URL \(from the environment\) answers: redis:\/\/127\.0\.0\.1:\d+\.$/m);
+      expect(result.all).not.toContain(redis.password);
+    } finally {
+      await redis.dispose();
+    }
+  });
+
+  test("fails, with the fix, when nothing answers at KV_URL", async () => {
+    const port = await freePort();
+    const result = cli(["doctor"], { env: { HELPDESKY_STANDIN: "1", KV_URL: `redis://:hunter2@127.0.0.1:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`✗ KV_URL \\(from the environment\\) does not answer at redis://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\.\n  Fix: Check the host`));
+    expect(result.all).not.toContain("hunter2");
+  });
+});
+
 describe("helpdesky CLI: doctor", () => {
   const lines = (stdout: string) => stdout.split("\n").filter((line) => /^[✓✗]/.test(line));
 
@@ -150,6 +173,7 @@ describe("helpdesky CLI: doctor", () => {
       "✓ HELPDESKY_SCRIPT_URL is not set: the script loads from https://helpdesky.io/ticket-center.js.",
       "✓ No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name).",
       "✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.",
+      "✓ No REDIS_URL or KV_URL: the Contact Form's rate limit, duplicate protection and sign-outs live in each server process's memory (right for one Node server, per instance on Vercel).",
     ]);
     expect(result.stdout).toMatch(/All checks passed\.$/m);
   });

@@ -15,7 +15,7 @@ const ARITY: Record<string, string[]> = {
 /** Runs one command line and returns its exit code; user errors become messages, not stack traces. */
 export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`helpdesky: ${error.message}`);
@@ -27,7 +27,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   }
 }
 
-function dispatch(argv: string[], io: CliIo): ExitCode {
+function dispatch(argv: string[], io: CliIo): ExitCode | Promise<ExitCode> {
   let parsed;
   try {
     parsed = parseArgs({
