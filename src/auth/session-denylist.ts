@@ -44,8 +44,8 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
     async revoke(id, expiresAt) {
       await local.revoke(id, expiresAt);
       try {
-        await redis.ready();
-        await redis.client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } });
+        const client = await redis.ready();
+        await client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } });
       } catch (error) {
         health.failed(describeRedisError(error));
       }
@@ -53,8 +53,8 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
     async isRevoked(id) {
       if (await local.isRevoked(id)) return true;
       try {
-        await redis.ready();
-        return (await redis.client.exists(PREFIX + id)) === 1;
+        const client = await redis.ready();
+        return (await client.exists(PREFIX + id)) === 1;
       } catch (error) {
         health.failed(describeRedisError(error));
         return false;

@@ -16,7 +16,8 @@ const KEY_PREFIX = "helpdesky:contact:rate";
 
 /** `limit` attempts per key per window, in this process's memory: right for one server. */
 export function memoryRateLimiter(limit: number, windowMs = 60_000): RateLimiter {
-  return decisions(new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: limit, duration: windowMs / 1000 }));
+  const limiter = new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: limit, duration: windowMs / 1000 });
+  return decisions((key) => limiter.consume(key));
 }
 
 /**
@@ -26,23 +27,24 @@ export function memoryRateLimiter(limit: number, windowMs = 60_000): RateLimiter
 export function redisRateLimiter(redis: SharedRedis, limit: number, windowMs = 60_000): RateLimiter {
   const options = { keyPrefix: KEY_PREFIX, points: limit, duration: windowMs / 1000 };
   const insuranceLimiter = new RateLimiterMemory(options);
-  const shared = new RateLimiterRedis({
-    ...options,
-    storeClient: redis.client,
-    useRedisPackage: true,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter,
+  // Made with the client, which is loaded on first use.
+  let limiter: RateLimiterAbstract | undefined;
+  return decisions(async (key) => {
+    const storeClient = await redis.ready();
+    limiter ??= new RLWrapperTimeouts({
+      limiter: new RateLimiterRedis({ ...options, storeClient, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter }),
+      insuranceLimiter,
+      timeoutMs: REDIS_COMMAND_TIMEOUT_MS + 100,
+    });
+    return limiter.consume(key);
   });
-  const limiter = new RLWrapperTimeouts({ limiter: shared, insuranceLimiter, timeoutMs: REDIS_COMMAND_TIMEOUT_MS + 100 });
-  return decisions(limiter, redis.ready);
 }
 
-function decisions(limiter: RateLimiterAbstract, ready = () => Promise.resolve()): RateLimiter {
+function decisions(consume: (key: string) => Promise<unknown>): RateLimiter {
   return {
     async take(key) {
       try {
-        await ready();
-        await limiter.consume(key);
+        await consume(key);
         return { allowed: true };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {

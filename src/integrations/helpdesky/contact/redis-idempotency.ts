@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeRedisError, type SharedRedis } from "../store/redis-client.ts";
+import { describeRedisError, type RedisClient, type SharedRedis } from "../store/redis-client.ts";
 import type { RedisHealth } from "../store/redis-health.ts";
 import type { DeliveryResult } from "./delivery.ts";
 import { DELIVERED_TTL_MS, type Claim, type IdempotencyStore } from "./idempotency.ts";
@@ -30,10 +30,9 @@ export interface RedisIdempotencyOptions {
  * delivery releases the key. Values: `pending:<claim id>:<fingerprint>` or `sent:<fingerprint>`.
  */
 export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempotencyOptions): IdempotencyStore {
-  const { client } = redis;
   const { fallback, health, waitMs = IN_FLIGHT_WAIT_MS } = options;
 
-  async function settle(redisKey: string, claimValue: string, fingerprint: string, result: Promise<DeliveryResult>) {
+  async function settle(client: RedisClient, redisKey: string, claimValue: string, fingerprint: string, result: Promise<DeliveryResult>) {
     const outcome = await result;
     try {
       if (outcome.ok) {
@@ -47,14 +46,14 @@ export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempote
     }
   }
 
-  async function claimShared(key: string, fingerprint: string): Promise<Claim> {
+  async function claimShared(client: RedisClient, key: string, fingerprint: string): Promise<Claim> {
     const redisKey = PREFIX + key;
     const deadline = Date.now() + waitMs;
     for (;;) {
       const claimValue = `pending:${randomUUID()}:${fingerprint}`;
       const set = await client.set(redisKey, claimValue, { condition: "NX", expiration: { type: "PX", value: CLAIM_TTL_MS } });
       if (set === "OK") {
-        return { kind: "new", settle: (result) => void settle(redisKey, claimValue, fingerprint, result) };
+        return { kind: "new", settle: (result) => void settle(client, redisKey, claimValue, fingerprint, result) };
       }
       const held = await client.get(redisKey);
       // Released after a failure, or expired, between the two commands: claim it again.
@@ -69,8 +68,7 @@ export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempote
   return {
     async claim(key, fingerprint) {
       try {
-        await redis.ready();
-        const claim = await claimShared(key, fingerprint);
+        const claim = await claimShared(await redis.ready(), key, fingerprint);
         health.recovered();
         return claim;
       } catch (error) {
