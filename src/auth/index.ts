@@ -2,7 +2,8 @@
  * The auth seam: the only place the site asks "who is signed in?". `src/middleware.ts` calls
  * `getSession` on every on-demand request and puts the user on `Astro.locals`, where the Helpdesky
  * integration reads it. To use Auth.js, Better Auth, Clerk, Lucia or Supabase, rewrite this
- * module alone (the README shows each).
+ * module alone (the README shows each). Sign-out must then revoke the session on the provider's
+ * side, as the demo's denylist does here: deleting the cookie alone leaves copies of it valid.
  */
 import { parseCookie } from "./parse-cookie.ts";
 import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";
