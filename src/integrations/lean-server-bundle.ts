@@ -20,9 +20,11 @@ export default function leanServerBundle(): AstroIntegration {
         updateConfig({
           vite: {
             ssr: { noExternal: BUNDLED },
-            // The Redis client is 1 MB of readable source: whitespace and comments go, code and names stay
-            // (stack traces in the server log still read).
-            environments: { ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } } } } } },
+            // The Redis client is 1.2 MB of readable source: the server build drops whitespace and
+            // comments (0.4 MB of the function) but keeps code and names, so stack traces still read.
+            environments: {
+              ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } } } } },
+            },
             define: { "process.env.NODE_ENV": JSON.stringify("production") },
           },
         });
