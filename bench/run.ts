@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   vercel: () => import("./vercel-function.ts"),
   js: () => import("./js-shipped.ts"),
   "time-to-ticket-center": () => import("./time-to-ticket-center.ts"),
+  "contact-store": () => import("./contact-store.ts"),
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== "--");

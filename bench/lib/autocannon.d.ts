@@ -13,11 +13,20 @@ declare module "autocannon" {
     timeouts: number;
     non2xx: number;
   }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    method?: string;
+    /** `setupRequest` may change each request before it is sent (a fresh body each time). */
+    requests?: Array<Request & { setupRequest?: (request: Request) => Request }>;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -17,11 +17,20 @@ export interface LoadTarget {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** For a POST: builds each request's body, so each one can differ. */
+  body?: () => string;
 }
 
 /** One autocannon run of fixed length (a bounded loop by construction). */
 async function once(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url: target.url, connections, duration: seconds, headers: target.headers });
+  const body = target.body;
+  const result = await autocannon({
+    url: target.url,
+    connections,
+    duration: seconds,
+    headers: target.headers,
+    ...(body ? { method: "POST", requests: [{ setupRequest: (request) => ({ ...request, method: "POST", body: body() }) }] } : {}),
+  });
   return {
     connections,
     requestsPerSecond: result.requests.average,

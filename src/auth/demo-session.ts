@@ -13,6 +13,16 @@ interface SessionPayload {
   email: string;
   /** Expiry, in seconds since the epoch. */
   exp: number;
+  /** A random id, so that sign-out can revoke this one session (demo-session-revocation.ts). */
+  sid: string;
+}
+
+/** What a valid cookie holds. */
+export interface DemoSession {
+  email: string;
+  id: string;
+  /** Expiry, in milliseconds since the epoch. */
+  expiresAt: number;
 }
 
 function mac(payload: string): string {
@@ -21,13 +31,17 @@ function mac(payload: string): string {
 
 /** Seals an email into a cookie value that only this server can have made. */
 export function sealSession(email: string, now = Date.now()): string {
-  const payload: SessionPayload = { email, exp: Math.floor(now / 1000) + SESSION_MAX_AGE_SECONDS };
+  const payload: SessionPayload = {
+    email,
+    exp: Math.floor(now / 1000) + SESSION_MAX_AGE_SECONDS,
+    sid: randomBytes(16).toString("base64url"),
+  };
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
   return `${encoded}.${mac(encoded)}`;
 }
 
-/** The email in a sealed cookie value, or null when it is missing, tampered with or expired. */
-export function unsealSession(value: string | undefined, now = Date.now()): string | null {
+/** The session in a sealed cookie value, or null when it is missing, tampered with or expired. */
+export function unsealSession(value: string | undefined, now = Date.now()): DemoSession | null {
   if (!value) return null;
   const [encoded, signature, ...rest] = value.split(".");
   if (!encoded || !signature || rest.length > 0) return null;
@@ -36,9 +50,9 @@ export function unsealSession(value: string | undefined, now = Date.now()): stri
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const payload = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as SessionPayload;
-    if (typeof payload.email !== "string" || typeof payload.exp !== "number") return null;
+    if (typeof payload.email !== "string" || typeof payload.exp !== "number" || typeof payload.sid !== "string") return null;
     if (payload.exp * 1000 <= now) return null;
-    return payload.email;
+    return { email: payload.email, id: payload.sid, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -281,6 +281,18 @@ test.describe("Contact Form rate limit", () => {
     expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
     expect(await last!.json()).toMatchObject({ error: "rate_limited" });
   });
+
+  test("a visitor cannot choose another bucket with X-Forwarded-For or Forwarded when no proxy is trusted", async ({ request }) => {
+    const post = (headers: Record<string, string> = {}) =>
+      request.post(`${server.url}/api/contact`, {
+        headers: { Origin: server.url, ...headers },
+        data: { email: "api@example.com", message: `API ${randomUUID()}` },
+      });
+    // Uses up this address's budget (if the tests above have not), then asks for a new one.
+    for (let i = 0; i < 2; i += 1) await post();
+    const spoofed = await post({ "X-Forwarded-For": "203.0.113.77", Forwarded: "for=203.0.113.78" });
+    expect(spoofed.status()).toBe(429);
+  });
 });
 
 test.describe("Contact API", () => {

@@ -125,18 +125,22 @@ describe("submitContact", () => {
   });
 
   test("rate limit: the (n+1)th submission from one address in a minute answers 429 with a wait", async () => {
-    let now = 1_000_000;
-    const shared = deps({ rateLimiter: memoryRateLimiter(3, 60_000, () => now) });
-    const send = (ip: string) => submitContact(form({ ...VALID, message: `m${now}${ip}` }), ip, shared);
-    for (let i = 0; i < 3; i += 1) expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
-    // Refused, but what was typed comes back so that the form can keep it.
-    expect(await send("198.51.100.7")).toMatchObject({ status: 429, kind: "rate_limited", retryAfterSeconds: 60, values: { email: "ada@example.com" } });
-    // Another address has its own budget.
-    expect(await send("198.51.100.8")).toMatchObject({ status: 200 });
-    now += 45_000;
-    expect(await send("198.51.100.7")).toMatchObject({ status: 429, retryAfterSeconds: 15 });
-    now += 15_001;
-    expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date", "setTimeout", "clearTimeout"] });
+    try {
+      const shared = deps({ rateLimiter: memoryRateLimiter(3, 60_000) });
+      const send = (ip: string) => submitContact(form({ ...VALID, message: `m${Date.now()}${ip}` }), ip, shared);
+      for (let i = 0; i < 3; i += 1) expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
+      // Refused, but what was typed comes back so that the form can keep it.
+      expect(await send("198.51.100.7")).toMatchObject({ status: 429, kind: "rate_limited", retryAfterSeconds: 60, values: { email: "ada@example.com" } });
+      // Another address has its own budget.
+      expect(await send("198.51.100.8")).toMatchObject({ status: 200 });
+      vi.advanceTimersByTime(45_000);
+      expect(await send("198.51.100.7")).toMatchObject({ status: 429, retryAfterSeconds: 15 });
+      vi.advanceTimersByTime(15_001);
+      expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("not configured: answers 503 with the support address, names the missing variable in the log", async () => {

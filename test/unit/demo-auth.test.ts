@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SESSION_MAX_AGE_SECONDS, sealSession, unsealSession } from "../../src/auth/demo-session.ts";
+import { memorySessionDenylist } from "../../src/auth/demo-session-denylist.ts";
 import { demoEmailProblem } from "../../src/auth/demo-sign-in.ts";
 
 // The demo sign-in's own tests: deleted with it when a real auth provider replaces it (README).
@@ -7,12 +8,12 @@ describe("demo session cookie", () => {
   const now = Date.UTC(2026, 0, 1);
 
   test("round-trips the email exactly, non-ASCII and case included", () => {
-    expect(unsealSession(sealSession("Zoë@Exämple.com", now), now)).toBe("Zoë@Exämple.com");
+    expect(unsealSession(sealSession("Zoë@Exämple.com", now), now)?.email).toBe("Zoë@Exämple.com");
   });
 
   test("expires after its maximum age", () => {
     const sealed = sealSession("ada@example.com", now);
-    expect(unsealSession(sealed, now + (SESSION_MAX_AGE_SECONDS - 1) * 1000)).toBe("ada@example.com");
+    expect(unsealSession(sealed, now + (SESSION_MAX_AGE_SECONDS - 1) * 1000)?.email).toBe("ada@example.com");
     expect(unsealSession(sealed, now + SESSION_MAX_AGE_SECONDS * 1000)).toBeNull();
   });
 
@@ -48,5 +49,17 @@ describe("demoEmailProblem", () => {
     [`${"a".repeat(309)}@example.com`, "Use at most 320 characters."],
   ])("refuses %j", (email, problem) => {
     expect(demoEmailProblem(email)).toBe(problem);
+  });
+});
+
+describe("the memory session denylist", () => {
+  test("refuses a signed-out session until its cookie would have expired, then forgets it", async () => {
+    let now = 1_000_000;
+    const denylist = memorySessionDenylist(() => now);
+    await denylist.revoke("s1", now + 60_000);
+    expect(await denylist.isRevoked("s1")).toBe(true);
+    expect(await denylist.isRevoked("s2")).toBe(false);
+    now += 60_000;
+    expect(await denylist.isRevoked("s1")).toBe(false);
   });
 });

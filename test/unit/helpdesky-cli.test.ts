@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "../e2e/support/smtp-server.ts";
+import { startRedis } from "../e2e/support/redis-server.ts";
+import { freePort } from "../e2e/support/server.ts";
 
 // Runs the CLI as users do (`node …/cli/main.ts`) in a temporary site folder with its own .env
 // files and a minimal environment, so nothing from the developer's shell gets in.
@@ -167,6 +169,27 @@ describe("helpdesky CLI: webhook-secret", () => {
   });
 });
 
+describe("helpdesky CLI: doctor's Redis check", () => {
+  test("says the configured Redis answers, naming its host and not its password", async () => {
+    const redis = await startRedis();
+    try {
+      const result = cli(["doctor"], { env: { HELPDESKY_STANDIN: "1", REDIS_URL: redis.url } });
+      expect(result.stdout).toMatch(/^✓ REDIS_URL \(from the environment\) answers: redis:\/\/127\.0\.0\.1:\d+\.$/m);
+      expect(result.all).not.toContain(redis.password);
+    } finally {
+      await redis.dispose();
+    }
+  });
+
+  test("fails, with the fix, when nothing answers at KV_URL", async () => {
+    const port = await freePort();
+    const result = cli(["doctor"], { env: { HELPDESKY_STANDIN: "1", KV_URL: `redis://:hunter2@127.0.0.1:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`✗ KV_URL \\(from the environment\\) does not answer at redis://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\.\n  Fix: Check the host`));
+    expect(result.all).not.toContain("hunter2");
+  });
+});
+
 describe("helpdesky CLI: doctor", () => {
   const lines = (stdout: string) => stdout.split("\n").filter((line) => /^[✓✗]/.test(line));
 
@@ -186,6 +209,7 @@ describe("helpdesky CLI: doctor", () => {
       "✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.",
       `✓ Email delivery: Contact Form messages go from "Acme Cloud Contact Form" <contact@acme.example> to help@acme.example through 127.0.0.1:${smtp.port}.`,
       `✓ The SMTP server at 127.0.0.1:${smtp.port} accepted the login (nothing was sent).`,
+      "✓ No REDIS_URL or KV_URL: the Contact Form's rate limit, duplicate protection and sign-outs live in each server process's memory (right for one Node server, per instance on Vercel).",
     ]);
     expect(result.stdout).toMatch(/All checks passed\.$/m);
     expect(smtp.logins).toEqual([{ username: "site@acme.example", ok: true }]);
@@ -245,8 +269,8 @@ describe("helpdesky CLI: doctor", () => {
     }],
   ])("names the active seam: %s", (provider, files) => {
     const result = cli(["doctor"], { cwd: site(files), env: configured });
-    expect(result.code).toBe(0);
     expect(result.stdout).toContain(`✓ src/auth/index.ts uses ${provider}, not the demo sign-in.`);
+    expect(result.stdout).not.toMatch(/^✗ src\/auth/m);
   });
 
   test.each([

@@ -19,4 +19,12 @@ export const helpdeskyEnvFields = {
   CONTACT_WEBHOOK_SECRET: envField.string({ context: "server", access: "secret", optional: true }),
   // Submissions per IP per minute; a string so that a bad value is reported, not a failed start.
   CONTACT_RATE_LIMIT: envField.string({ context: "server", access: "secret", optional: true }),
+  // The store shared by every instance (rate limit, idempotency, sign-outs): Vercel's Redis
+  // integrations set REDIS_URL, the Upstash one KV_URL too. Unset: this process's memory.
+  REDIS_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  KV_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  // How many reverse proxies of the site's own stand in front of the Node server, and which header
+  // they write; unset, the socket's address is the visitor's. Strings so a bad value is reported.
+  TRUSTED_PROXY_HOPS: envField.string({ context: "server", access: "secret", optional: true }),
+  TRUSTED_PROXY_HEADER: envField.string({ context: "server", access: "secret", optional: true }),
 };

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { SHARED_SERVER_ENV } from "../global-setup.ts";
 
 /**
@@ -27,7 +27,7 @@ export async function signIn(
 
 /** A demo session cookie made with the shared server's key, for expiry and tampering tests. */
 export function forgeSessionCookie(email: string, expiresAtSeconds: number, key = SHARED_SERVER_ENV.SESSION_SECRET): string {
-  const encoded = Buffer.from(JSON.stringify({ email, exp: expiresAtSeconds })).toString("base64url");
+  const encoded = Buffer.from(JSON.stringify({ email, exp: expiresAtSeconds, sid: randomBytes(16).toString("base64url") })).toString("base64url");
   const mac = createHmac("sha256", key).update(encoded).digest("base64url");
   return `demo_session=${encoded}.${mac}`;
 }

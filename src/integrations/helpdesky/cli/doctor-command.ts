@@ -3,6 +3,7 @@ import { readAuthSeam } from "./auth-seam.ts";
 import { contactChecks, type SmtpLogin } from "./contact-checks.ts";
 import { doctorChecks } from "./doctor-checks.ts";
 import { EXIT, type CliIo, type ExitCode } from "./io.ts";
+import { redisCheck } from "./redis-check.ts";
 import type { SiteEnv } from "./site-env.ts";
 
 /** `doctor`: one ✓/✗ line per check, the fix under each ✗; exit 1 when any check fails. */
@@ -18,7 +19,7 @@ export async function doctorCommand(env: SiteEnv, io: CliIo, smtpLogin?: SmtpLog
     },
     { dev, randomSecret: () => "" },
   );
-  checks.push(...(await contactChecks(env, mode.kind === "standin", smtpLogin)));
+  checks.push(...(await contactChecks(env, mode.kind === "standin", smtpLogin)), await redisCheck(env));
   io.out(`Helpdesky configuration (mode: ${env.mode}, read from ${io.cwd}):`);
   for (const check of checks) {
     io.out(`${check.ok ? "✓" : "✗"} ${check.text}`);

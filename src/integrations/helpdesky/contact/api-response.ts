@@ -20,6 +20,7 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
     case "invalid":
       return { ...failure, fields: outcome.errors };
     case "rate_limited":
+    case "in_flight":
       return { ...failure, retryAfter: outcome.retryAfterSeconds };
     case "not_configured":
     case "delivery_failed": {
@@ -36,7 +37,7 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
 /** The API's response for an outcome. */
 export function apiResponse(outcome: ContactOutcome): Response {
   const headers: Record<string, string> = { ...HEADERS };
-  if (outcome.kind === "rate_limited") headers["Retry-After"] = String(outcome.retryAfterSeconds);
+  if (outcome.kind === "rate_limited" || outcome.kind === "in_flight") headers["Retry-After"] = String(outcome.retryAfterSeconds);
   return new Response(JSON.stringify(apiBody(outcome)), { status: outcome.status, headers });
 }
 

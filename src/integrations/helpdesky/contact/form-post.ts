@@ -34,6 +34,7 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
     case "invalid":
       return render(outcomeNotice(outcome), { errors: outcome.errors });
     case "rate_limited":
+    case "in_flight":
       return render(outcomeNotice(outcome), { headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
     case "not_configured":
     case "delivery_failed": {

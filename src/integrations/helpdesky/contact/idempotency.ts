@@ -28,39 +28,59 @@ export function idempotencyKeyFor(clientKey: string | undefined, fingerprint: st
   return clientKey ? `c-${clientKey}` : `d-${fingerprint.slice(0, 40)}`;
 }
 
-type Entry = { fingerprint: string; expires: number; result: Promise<DeliveryResult> };
+/** A repeat's answer: the first delivery's result, or `in_flight` when it did not end in time. */
+export type RepeatResult = DeliveryResult | "in_flight";
 
 export type Claim =
   | { kind: "new"; settle: (result: Promise<DeliveryResult>) => void }
-  | { kind: "repeat"; result: Promise<DeliveryResult> }
+  | { kind: "repeat"; result: Promise<RepeatResult> }
   | { kind: "conflict" };
 
+export interface IdempotencyStore {
+  /** Claims the key for a first delivery, or says it is a repeat (or a reuse for other content). */
+  claim(key: string, fingerprint: string): Promise<Claim>;
+}
+
+/** How long a delivered key is remembered. */
+export const DELIVERED_TTL_MS = 24 * 60 * 60_000;
+
+type Entry = { fingerprint: string; expires: number; result: Promise<DeliveryResult> };
+
 /**
- * Remembers, per key, the delivery in flight or done: a repeat joins it instead of delivering
- * again. Failed deliveries are forgotten so that the visitor can retry with the same key.
+ * Remembers, per key, the delivery in flight or done, in this process: a repeat joins it instead
+ * of delivering again. Failed deliveries are forgotten so that the visitor can retry with the same
+ * key. Entries are kept in the order they expire, so forgetting old ones costs only what expired.
  */
-export function memoryIdempotencyStore(ttlMs = 24 * 60 * 60_000, now: () => number = Date.now) {
+export function memoryIdempotencyStore(ttlMs = DELIVERED_TTL_MS, now: () => number = Date.now): IdempotencyStore {
   const entries = new Map<string, Entry>();
+
+  function forgetExpired(at: number) {
+    // Every entry lives ttlMs from when it was set, and Map keeps insertion order: oldest first.
+    for (const [key, entry] of entries) {
+      if (entry.expires > at) break;
+      entries.delete(key);
+    }
+  }
+
   return {
-    /** Claims the key for a first delivery, or says it is a repeat (or a reuse for other content). */
-    claim(key: string, fingerprint: string): Claim {
-      const at = now();
-      for (const [k, entry] of entries) if (entry.expires <= at) entries.delete(k);
+    async claim(key, fingerprint) {
+      forgetExpired(now());
       const existing = entries.get(key);
       if (existing) {
         return existing.fingerprint === fingerprint ? { kind: "repeat", result: existing.result } : { kind: "conflict" };
       }
-      return {
-        kind: "new",
-        settle: (result) => {
-          entries.set(key, { fingerprint, expires: at + ttlMs, result });
-          void result.then((outcome) => {
-            if (!outcome.ok) entries.delete(key);
-          });
-        },
+      // Taken now, before the delivery starts, so that a repeat arriving meanwhile joins it.
+      let settle!: (result: Promise<DeliveryResult>) => void;
+      const result = new Promise<DeliveryResult>((resolve) => (settle = resolve));
+      const entry = { fingerprint, expires: now() + ttlMs, result };
+      entries.set(key, entry);
+      const forget = () => {
+        if (entries.get(key) === entry) entries.delete(key);
       };
+      void result.then((outcome) => {
+        if (!outcome.ok) forget();
+      }, forget);
+      return { kind: "new", settle };
     },
   };
 }
-
-export type IdempotencyStore = ReturnType<typeof memoryIdempotencyStore>;

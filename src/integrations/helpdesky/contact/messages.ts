@@ -22,6 +22,8 @@ const CONTACT_NOTICES = {
   not_configured: "Support by form is not set up yet, so your message was not sent.",
   delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
+  in_flight:
+    "Your message is still being sent. Wait a few seconds and send it again: it will not be sent twice, and you will see whether it arrived.",
 } as const;
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
@@ -42,6 +44,7 @@ export function outcomeNotice(outcome: ContactOutcome): string {
     case "too_large":
     case "not_configured":
     case "delivery_failed":
+    case "in_flight":
       return CONTACT_NOTICES[outcome.kind];
     default:
       return UNEXPECTED_NOTICE;

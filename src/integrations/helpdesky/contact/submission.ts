@@ -1,10 +1,13 @@
 import type { ContactConfig } from "./contact-config.ts";
 import type { ContactDelivery } from "./delivery.ts";
-import { contentFingerprint, idempotencyKeyFor, isValidClientKey, type IdempotencyStore } from "./idempotency.ts";
+import { contentFingerprint, idempotencyKeyFor, isValidClientKey, type IdempotencyStore, type RepeatResult } from "./idempotency.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { BodyTooLargeError, MAX_BODY_BYTES, readLimitedBody } from "./read-body.ts";
 import { CONTACT_FIELDS, HONEYPOT_FIELD, type ContactErrors, type ContactValues } from "./fields.ts";
 import { validateContact } from "./schema.ts";
+
+/** What a visitor is asked to wait when their message is still being sent elsewhere. */
+export const IN_FLIGHT_RETRY_SECONDS = 5;
 
 /** Below this, a form filled in the browser was filled by a script (only checked when measured). */
 export const MIN_FILL_MS = 2000;
@@ -32,6 +35,8 @@ export type ContactOutcome =
   | { status: 413; kind: "too_large" }
   | { status: 415; kind: "unsupported_type" }
   | ({ status: 429; kind: "rate_limited"; retryAfterSeconds: number } & Typed)
+  /** A repeat of a key whose first delivery, on another instance, had not ended when we stopped waiting. */
+  | ({ status: 503; kind: "in_flight"; retryAfterSeconds: number } & Typed)
   | ({ status: 502 | 503; kind: "delivery_failed" | "not_configured"; supportEmail: string } & Typed);
 
 interface Parsed {
@@ -47,7 +52,7 @@ interface Parsed {
 export async function submitContact(request: Request, clientAddress: string, deps: SubmissionDeps): Promise<ContactOutcome> {
   const log = deps.log ?? ((line) => console.warn(`[helpdesky] ${line}`));
   // Every attempt counts, but a refused one is still read (at most 64 KB) so the form can show it again.
-  const rate = deps.rateLimiter.take(clientAddress);
+  const rate = await deps.rateLimiter.take(clientAddress);
 
   let parsed: Parsed | "unsupported" | "malformed";
   try {
@@ -83,17 +88,19 @@ export async function submitContact(request: Request, clientAddress: string, dep
 
   const fingerprint = contentFingerprint(validation.message);
   const key = idempotencyKeyFor(parsed.clientKey, fingerprint);
-  const claim = deps.idempotency.claim(key, fingerprint);
+  const claim = await deps.idempotency.claim(key, fingerprint);
   if (claim.kind === "conflict") return { status: 409, kind: "key_reused", ...typed };
-  let pending;
+  let pending: Promise<RepeatResult>;
   if (claim.kind === "repeat") {
     pending = claim.result;
   } else {
     const receivedAt = (deps.now ?? (() => new Date()))();
-    pending = deps.delivery.deliver({ idempotencyKey: key, receivedAt, message: validation.message });
-    claim.settle(pending);
+    const delivering = deps.delivery.deliver({ idempotencyKey: key, receivedAt, message: validation.message });
+    claim.settle(delivering);
+    pending = delivering;
   }
   const result = await pending;
+  if (result === "in_flight") return { status: 503, kind: "in_flight", retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS, ...typed };
   if (result.ok) return { status: 200, kind: "sent", ...typed };
   if (claim.kind === "new") log(`A Contact Form message could not be delivered by ${deps.delivery.kind}: ${result.detail}.`);
   return { status: 502, kind: "delivery_failed", supportEmail, ...typed };

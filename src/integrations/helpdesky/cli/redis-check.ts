@@ -1,0 +1,42 @@
+import { createClient } from "@redis/client";
+import { describeRedisError } from "../store/redis-client.ts";
+import { chooseRedisUrl } from "../store/redis-url.ts";
+import type { Check } from "./doctor-checks.ts";
+import type { SiteEnv } from "./site-env.ts";
+
+const TIMEOUT_MS = 3000;
+
+/** Whether the configured Redis answers a PING, within a few seconds; the URL is never printed whole. */
+export async function redisCheck(env: SiteEnv): Promise<Check> {
+  const choice = chooseRedisUrl({ REDIS_URL: env.value("REDIS_URL"), KV_URL: env.value("KV_URL") });
+  if (choice.kind === "none") {
+    return {
+      ok: true,
+      text: "No REDIS_URL or KV_URL: the Contact Form's rate limit, duplicate protection and sign-outs live in each server process's memory (right for one Node server, per instance on Vercel).",
+    };
+  }
+  const from = `${choice.from} (from ${env.sourceOf(choice.from)})`;
+  if (choice.kind === "invalid") {
+    return { ok: false, text: `${from} is not a redis:// or rediss:// URL.`, fix: "Copy the URL your Redis provider gives, starting with redis:// or rediss://." };
+  }
+  const client = createClient({ url: choice.url, socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: false } });
+  // Failures are reported below; without a listener they would end the process.
+  client.on("error", () => {});
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: `no answer in ${TIMEOUT_MS / 1000} s` })), TIMEOUT_MS);
+    });
+    await Promise.race([client.connect().then(() => client.ping()), timeout]);
+    return { ok: true, text: `${from} answers: ${choice.display}.` };
+  } catch (error) {
+    return {
+      ok: false,
+      text: `${from} does not answer at ${choice.display} (${describeRedisError(error)}).`,
+      fix: "Check the host, port and password, and that this machine may reach it (rediss:// for a TLS-only provider such as Upstash). The site still works without it, per instance.",
+    };
+  } finally {
+    clearTimeout(timer);
+    if (client.isOpen) client.destroy();
+  }
+}

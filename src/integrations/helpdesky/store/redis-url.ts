@@ -1,0 +1,27 @@
+/** The raw values, as `astro:env/server` or the CLI's environment gives them. */
+export interface RedisEnv {
+  REDIS_URL?: string | undefined;
+  KV_URL?: string | undefined;
+}
+
+export type RedisUrlChoice =
+  | { kind: "redis"; url: string; from: "REDIS_URL" | "KV_URL"; display: string }
+  | { kind: "none" }
+  | { kind: "invalid"; from: "REDIS_URL" | "KV_URL" };
+
+/**
+ * The Redis URL to use: `REDIS_URL` (set by Vercel's Redis integrations), else `KV_URL` (also set by
+ * the Upstash Marketplace integration). `display` names the host only: the URL holds the password.
+ */
+export function chooseRedisUrl(env: RedisEnv): RedisUrlChoice {
+  const from = env.REDIS_URL?.trim() ? "REDIS_URL" : env.KV_URL?.trim() ? "KV_URL" : null;
+  if (!from) return { kind: "none" };
+  const url = env[from]!.trim();
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") return { kind: "invalid", from };
+    return { kind: "redis", url, from, display: `${parsed.protocol}//${parsed.host}` };
+  } catch {
+    return { kind: "invalid", from };
+  }
+}
