@@ -7,13 +7,21 @@
 //
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
 //   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
+//   HSTS=1 npm run preview                              (reached over HTTPS only: sends Strict-Transport-Security)
+//
+// No request may end the process: methods the fetch API cannot represent are answered here, the
+// adapter's handler runs inside a catch, and request, response and parser errors are answered or
+// dropped per connection.
 import { createServer } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { securityHeaders } from "../security-headers.mjs";
+import { cspDirectives, securityHeaders, strictTransportSecurity } from "../security-headers.mjs";
+import { resolveHelpdeskyMode } from "../src/integrations/helpdesky/mode.ts";
+import { ALLOW_REMOTE_VARIABLE, allowsRemote, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
 import { compressedAssets } from "./compressed-assets.mjs";
+import { ALLOWED_METHODS, clientErrorStatus, methodRefusal, rawResponse } from "./request-guard.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -69,8 +77,36 @@ function pagePath(/** @type {string} */ url) {
 
 const serveCompressed = compressedAssets(new URL("client/", dist).pathname);
 
+// Answers with no policy of their own (error pages, Astro's 403 and the routes' 405, files) get the
+// 404 page's: the site's directives, plus the hashes of that page's inline styles.
+const fallbackPolicy = staticPolicies.get("/404") ?? cspDirectives.join(";");
+const hsts = process.env.HSTS === "1";
+
+/** The headers every answer carries, those written straight to a socket included. */
+function siteHeaders(/** @type {boolean} */ encrypted) {
+  return {
+    ...securityHeaders,
+    "Content-Security-Policy": fallbackPolicy,
+    ...(hsts || encrypted ? strictTransportSecurity : {}),
+  };
+}
+
+const ignore = () => {};
+
 const server = createServer((req, res) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  // A client that vanishes mid-request errors these streams; unheard, an 'error' ends the process.
+  req.on("error", ignore);
+  res.on("error", ignore);
+  for (const [name, value] of Object.entries(siteHeaders(isEncrypted(req.socket)))) res.setHeader(name, value);
+  closeWhenBodyIsLeftUnread(req, res);
+
+  const refusal = methodRefusal(req.method);
+  if (refusal) {
+    res.writeHead(refusal.status, { Allow: ALLOWED_METHODS, "Content-Type": "text/plain; charset=utf-8" });
+    res.end(`${refusal.status} ${refusal.status === 405 ? "Method Not Allowed" : "Not Implemented"}`);
+    return;
+  }
+
   let policy;
   try {
     policy = staticPolicies.get(pagePath(req.url ?? "/"));
@@ -82,11 +118,58 @@ const server = createServer((req, res) => {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name, value) => (name.toLowerCase() === "content-security-policy" ? res : setHeader(name, value));
   }
-  if (!serveCompressed(req, res)) handler(req, res);
+  // The adapter's static handler builds a fetch Request outside any try/catch; what it throws, or
+  // any other failure, ends this one request.
+  Promise.resolve()
+    .then(() => serveCompressed(req, res) || handler(req, res))
+    .catch((/** @type {unknown} */ error) => {
+      console.error(`Could not serve ${req.method} ${(req.url ?? "").slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("500 Internal Server Error");
+      else res.destroy();
+    });
 });
+
+/**
+ * When an error answer goes out before the request's body was read (a 413 or a refused sign-in),
+ * close the connection rather than let Node read and discard the rest of an upload.
+ */
+function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) {
+  const writeHead = res.writeHead;
+  /** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
+    if (res.statusCode >= 400 || Number(args[0]) >= 400) {
+      if (!req.complete) res.shouldKeepAlive = false;
+    }
+    return writeHead.apply(res, /** @type {any} */ (args));
+  };
+}
+
+function isEncrypted(/** @type {import("node:net").Socket} */ socket) {
+  return "encrypted" in socket && Boolean(socket.encrypted);
+}
+
+// Requests Node's parser refuses (malformed, headers too large) and CONNECT never reach the
+// handler above: answer them here, with the site's headers, and close the connection.
+server.on("clientError", (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+  if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  socket.end(rawResponse(clientErrorStatus(error), siteHeaders(isEncrypted(socket))));
+});
+server.on("connect", (_req, socket) => {
+  socket.on("error", ignore);
+  socket.end(rawResponse(405, { ...siteHeaders(isEncrypted(socket)), Allow: ALLOWED_METHODS }));
+});
+
 server.listen(port, host, () => {
   const address = server.address();
+  const bound = typeof address === "object" && address ? address.address : String(address);
   const shown = typeof address === "object" && address ? `${address.address}:${address.port}` : address;
+  // Stand-in mode lets anyone sign in as anybody: only on loopback, unless the operator says so.
+  const standin = resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
+  const exposure = standinExposure({ standin, host: bound, allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]) });
+  if (exposure.kind === "refuse") {
+    console.error(`[helpdesky] ${exposure.message}`);
+    process.exit(1);
+  }
+  if (exposure.kind === "warn") console.warn(`[helpdesky] ${exposure.message}`);
   console.log(`Serving the production build at http://${shown}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
