@@ -22,6 +22,7 @@ const CONTACT_NOTICES = {
   not_configured: "Support by form is not set up yet, so your message was not sent.",
   delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
+  cross_site: "Your message was not sent: it did not come from this site's own form. Please send it from the Contact page.",
 } as const;
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
@@ -40,6 +41,7 @@ export function outcomeNotice(outcome: ContactOutcome): string {
     case "honeypot":
     case "too_fast":
     case "too_large":
+    case "cross_site":
     case "not_configured":
     case "delivery_failed":
       return CONTACT_NOTICES[outcome.kind];
