@@ -20,7 +20,7 @@ export default defineConfig({
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (Vercel: in the
   // output's config.json; Node: dist/_headers.json) instead of a <meta>, so frame-ancestors works.
   // bodySizeLimit: the Node adapter's default is 1 GiB; each route caps its own body far lower and
-  // answers 413 itself (sign-in 8 KB, Contact Form 64 KB, stand-in API 32 KB), and this is the backstop.
+  // answers 413 itself (sign-in 8 KB, Contact Form 64 KB, stand-in API 32 KB); this 1 MB is the backstop.
   adapter: onVercel
     ? vercel({ staticHeaders: true })
     : node({ mode: "standalone", staticHeaders: true, bodySizeLimit: SERVER_BODY_LIMIT_BYTES }),

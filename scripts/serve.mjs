@@ -12,14 +12,16 @@
 // No request may end the process: methods the fetch API cannot represent are answered here, the
 // adapter's handler runs inside a catch, and request, response and parser errors are answered or
 // dropped per connection.
+import { lookup } from "node:dns/promises";
 import { createServer } from "node:http";
+import { isIP } from "node:net";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { cspDirectives, securityHeaders, strictTransportSecurity } from "../security-headers.mjs";
 import { resolveHelpdeskyMode } from "../src/integrations/helpdesky/mode.ts";
-import { ALLOW_REMOTE_VARIABLE, allowsRemote, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
+import { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
 import { compressedAssets } from "./compressed-assets.mjs";
 import { ALLOWED_METHODS, clientErrorStatus, methodRefusal, rawResponse } from "./request-guard.mjs";
 
@@ -48,6 +50,23 @@ const port = Number(values.port ?? process.env.PORT ?? 4321);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid port: ${values.port ?? process.env.PORT}`);
   process.exit(2);
+}
+
+// Stand-in mode lets anyone sign in as anybody: it serves on loopback only, unless the operator
+// says otherwise. Decided before listening, on every address the host name stands for.
+const standin = resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
+if (standin) {
+  const addresses =
+    isIP(host.replace(/^\[(.*)\]$/, "$1")) || isLoopbackHost(host)
+      ? [host]
+      : (await lookup(host, { all: true }).catch(() => [{ address: host }])).map(({ address }) => address);
+  const exposed = addresses.find((address) => !isLoopbackHost(address));
+  const exposure = standinExposure({ standin, host: exposed ?? host, allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]) });
+  if (exposure.kind === "refuse") {
+    console.error(`[helpdesky] ${exposure.message}`);
+    process.exit(1);
+  }
+  if (exposure.kind === "warn") console.warn(`[helpdesky] ${exposure.message}`);
 }
 
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
@@ -130,14 +149,25 @@ const server = createServer((req, res) => {
 });
 
 /**
- * When an error answer goes out before the request's body was read (a 413 or a refused sign-in),
- * close the connection rather than let Node read and discard the rest of an upload.
+ * When an error answer (a 413, a refused sign-in) goes out before the request's body was read in
+ * full, it says `Connection: close`, and the connection is closed a moment later: no upload can
+ * hold it open or be read to its end, and no client reuses it. Node would destroy it as soon as
+ * the answer is out, which, with the upload still coming, resets it and can lose the answer; so
+ * this connection is half-closed instead, and destroyed once the client has had a moment to read.
  */
+const LINGER_MS = 1000;
 function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) {
+  const socket = req.socket;
   const writeHead = res.writeHead;
   /** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
-    if (res.statusCode >= 400 || Number(args[0]) >= 400) {
-      if (!req.complete) res.shouldKeepAlive = false;
+    if (Number(args[0]) >= 400 && !req.complete && !socket.destroyed) {
+      res.setHeader("Connection", "close");
+      socket.destroySoon = () => {
+        socket.end();
+        const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+        timer.unref();
+        socket.once("close", () => clearTimeout(timer));
+      };
     }
     return writeHead.apply(res, /** @type {any} */ (args));
   };
@@ -160,16 +190,7 @@ server.on("connect", (_req, socket) => {
 
 server.listen(port, host, () => {
   const address = server.address();
-  const bound = typeof address === "object" && address ? address.address : String(address);
   const shown = typeof address === "object" && address ? `${address.address}:${address.port}` : address;
-  // Stand-in mode lets anyone sign in as anybody: only on loopback, unless the operator says so.
-  const standin = resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
-  const exposure = standinExposure({ standin, host: bound, allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]) });
-  if (exposure.kind === "refuse") {
-    console.error(`[helpdesky] ${exposure.message}`);
-    process.exit(1);
-  }
-  if (exposure.kind === "warn") console.warn(`[helpdesky] ${exposure.message}`);
   console.log(`Serving the production build at http://${shown}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -2,11 +2,12 @@
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * The Node adapter's `bodySizeLimit` (astro.config.mjs): a backstop above every route's own cap
- * (this file's callers), so that each route answers its own 413 and a route that forgets to cap
- * its body still cannot be sent the adapter's default of 1 GiB.
+ * The Node adapter's `bodySizeLimit` (astro.config.mjs), instead of its default of 1 GiB: a
+ * backstop for a route that forgets to cap its body. Each route caps its own far lower (this
+ * file's callers) and answers 413 itself; the margin matters, because the adapter may read a
+ * chunk or two past a route's cap, and past its own limit it drops the connection, 413 unsent.
  */
-export const SERVER_BODY_LIMIT_BYTES = 2 * MAX_BODY_BYTES;
+export const SERVER_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export class BodyTooLargeError extends Error {
   override name = "BodyTooLargeError";
@@ -39,7 +40,10 @@ export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES):
     if (next.done) break;
     size += next.value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Left unread rather than cancelled: on Node, cancelling destroys the connection, and the
+      // client, still sending, would never see the 413. The server drains and closes it after
+      // answering (scripts/serve.mjs).
+      reader.releaseLock();
       throw new BodyTooLargeError();
     }
     chunks.push(next.value);
