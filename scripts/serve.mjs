@@ -96,9 +96,10 @@ function pagePath(/** @type {string} */ url) {
 
 const serveCompressed = compressedAssets(new URL("client/", dist).pathname);
 
-// Answers with no policy of their own (error pages, Astro's 403 and the routes' 405, files) get the
-// 404 page's: the site's directives, plus the hashes of that page's inline styles.
-const fallbackPolicy = staticPolicies.get("/404") ?? cspDirectives.join(";");
+// Answers with no policy of their own (Astro's 403, the routes' 405, this server's own answers,
+// files) get the site's directives: no inline style or script is allowed by them. Pages, the
+// on-demand 404 page included, carry their own.
+const fallbackPolicy = cspDirectives.join(";");
 const hsts = process.env.HSTS === "1";
 
 /** The headers every answer carries, those written straight to a socket included. */
