@@ -7,7 +7,7 @@
 //
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
 //   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
-//   HSTS=1 npm run preview                              (reached over HTTPS only: sends Strict-Transport-Security)
+//   HSTS=1 npm run preview                              (behind an HTTPS proxy: sends Strict-Transport-Security)
 //
 // No request may end the process: methods the fetch API cannot represent are answered here, the
 // adapter's handler runs inside a catch, and request, response and parser errors are answered or
@@ -103,13 +103,12 @@ const fallbackPolicy = cspDirectives.join(";");
 const hsts = process.env.HSTS === "1";
 
 /** The headers every answer carries, those written straight to a socket included. */
-function siteHeaders(/** @type {boolean} */ encrypted) {
-  return {
-    ...securityHeaders,
-    "Content-Security-Policy": fallbackPolicy,
-    ...(hsts || encrypted ? strictTransportSecurity : {}),
-  };
-}
+const siteHeaders = {
+  ...securityHeaders,
+  "Content-Security-Policy": fallbackPolicy,
+  // This server speaks plain HTTP: HSTS only when told a proxy in front serves it over HTTPS.
+  ...(hsts ? strictTransportSecurity : {}),
+};
 
 const ignore = () => {};
 
@@ -117,7 +116,7 @@ const server = createServer((req, res) => {
   // A client that vanishes mid-request errors these streams; unheard, an 'error' ends the process.
   req.on("error", ignore);
   res.on("error", ignore);
-  for (const [name, value] of Object.entries(siteHeaders(isEncrypted(req.socket)))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);
   closeWhenBodyIsLeftUnread(req, res);
 
   const refusal = methodRefusal(req.method);
@@ -174,19 +173,15 @@ function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessag
   };
 }
 
-function isEncrypted(/** @type {import("node:net").Socket} */ socket) {
-  return "encrypted" in socket && Boolean(socket.encrypted);
-}
-
 // Requests Node's parser refuses (malformed, headers too large) and CONNECT never reach the
 // handler above: answer them here, with the site's headers, and close the connection.
 server.on("clientError", (/** @type {NodeJS.ErrnoException} */ error, socket) => {
   if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
-  socket.end(rawResponse(clientErrorStatus(error), siteHeaders(isEncrypted(socket))));
+  socket.end(rawResponse(clientErrorStatus(error), siteHeaders));
 });
 server.on("connect", (_req, socket) => {
   socket.on("error", ignore);
-  socket.end(rawResponse(405, { ...siteHeaders(isEncrypted(socket)), Allow: ALLOWED_METHODS }));
+  socket.end(rawResponse(405, { ...siteHeaders, Allow: ALLOWED_METHODS }));
 });
 
 server.listen(port, host, () => {
