@@ -176,7 +176,9 @@ function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessag
 // Requests Node's parser refuses (malformed, headers too large) and CONNECT never reach the
 // handler above: answer them here, with the site's headers, and close the connection.
 server.on("clientError", (/** @type {NodeJS.ErrnoException} */ error, socket) => {
-  if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  // A client already gone, or an answer already under way on this connection: nothing to write.
+  const answering = /** @type {any} */ (socket)._httpMessage?.headersSent;
+  if (error.code === "ECONNRESET" || !socket.writable || answering) return socket.destroy();
   socket.end(rawResponse(clientErrorStatus(error), siteHeaders));
 });
 server.on("connect", (_req, socket) => {
