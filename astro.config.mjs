@@ -6,6 +6,7 @@ import react from "@astrojs/react";
 import helpdesky from "./src/integrations/helpdesky/index.ts";
 import leanServerBundle from "./src/integrations/lean-server-bundle.ts";
 import { cspDirectives } from "./security-headers.mjs";
+import { SERVER_BODY_LIMIT_BYTES } from "./src/integrations/helpdesky/contact/read-body.ts";
 
 // One switch picks the adapter: Vercel's build environment sets VERCEL=1, so a deploy needs no
 // setting, and everywhere else the Node adapter builds a server that `npm run preview` runs.
@@ -18,7 +19,11 @@ export default defineConfig({
   output: "static",
   // staticHeaders: prerendered pages get their Content-Security-Policy as a header (Vercel: in the
   // output's config.json; Node: dist/_headers.json) instead of a <meta>, so frame-ancestors works.
-  adapter: onVercel ? vercel({ staticHeaders: true }) : node({ mode: "standalone", staticHeaders: true }),
+  // bodySizeLimit: the Node adapter's default is 1 GiB; each route caps its own body far lower and
+  // answers 413 itself (sign-in 8 KB, Contact Form 64 KB, stand-in API 32 KB); this 1 MB is the backstop.
+  adapter: onVercel
+    ? vercel({ staticHeaders: true })
+    : node({ mode: "standalone", staticHeaders: true, bodySizeLimit: SERVER_BODY_LIMIT_BYTES }),
   integrations: [react(), helpdesky(), leanServerBundle()],
   // The site's CSS (8 KB raw on /support, 2 KB compressed) goes inline. A linked stylesheet would
   // hold up the inline scripts Astro writes before each island, and with them the parser and the

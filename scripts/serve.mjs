@@ -7,13 +7,23 @@
 //
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
 //   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
+//   HSTS=1 npm run preview                              (behind an HTTPS proxy: sends Strict-Transport-Security)
+//
+// No request may end the process: methods the fetch API cannot represent are answered here, the
+// adapter's handler runs inside a catch, and request, response and parser errors are answered or
+// dropped per connection.
+import { lookup } from "node:dns/promises";
 import { createServer } from "node:http";
+import { isIP } from "node:net";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { securityHeaders } from "../security-headers.mjs";
+import { cspDirectives, securityHeaders, strictTransportSecurity } from "../security-headers.mjs";
+import { resolveHelpdeskyMode } from "../src/integrations/helpdesky/mode.ts";
+import { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
 import { compressedAssets } from "./compressed-assets.mjs";
+import { ALLOWED_METHODS, clientErrorStatus, methodRefusal, rawResponse } from "./request-guard.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +50,23 @@ const port = Number(values.port ?? process.env.PORT ?? 4321);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid port: ${values.port ?? process.env.PORT}`);
   process.exit(2);
+}
+
+// Stand-in mode lets anyone sign in as anybody: it serves on loopback only, unless the operator
+// says otherwise. Decided before listening, on every address the host name stands for.
+const standin = resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
+if (standin) {
+  const addresses =
+    isIP(host.replace(/^\[(.*)\]$/, "$1")) || isLoopbackHost(host)
+      ? [host]
+      : (await lookup(host, { all: true }).catch(() => [{ address: host }])).map(({ address }) => address);
+  const exposed = addresses.find((address) => !isLoopbackHost(address));
+  const exposure = standinExposure({ standin, host: exposed ?? host, allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]) });
+  if (exposure.kind === "refuse") {
+    console.error(`[helpdesky] ${exposure.message}`);
+    process.exit(1);
+  }
+  if (exposure.kind === "warn") console.warn(`[helpdesky] ${exposure.message}`);
 }
 
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
@@ -69,8 +96,36 @@ function pagePath(/** @type {string} */ url) {
 
 const serveCompressed = compressedAssets(new URL("client/", dist).pathname);
 
+// Answers with no policy of their own (Astro's 403, the routes' 405, this server's own answers,
+// files) get the site's directives: no inline style or script is allowed by them. Pages, the
+// on-demand 404 page included, carry their own.
+const fallbackPolicy = cspDirectives.join(";");
+const hsts = process.env.HSTS === "1";
+
+/** The headers every answer carries, those written straight to a socket included. */
+const siteHeaders = {
+  ...securityHeaders,
+  "Content-Security-Policy": fallbackPolicy,
+  // This server speaks plain HTTP: HSTS only when told a proxy in front serves it over HTTPS.
+  ...(hsts ? strictTransportSecurity : {}),
+};
+
+const ignore = () => {};
+
 const server = createServer((req, res) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  // A client that vanishes mid-request errors these streams; unheard, an 'error' ends the process.
+  req.on("error", ignore);
+  res.on("error", ignore);
+  for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);
+  closeWhenBodyIsLeftUnread(req, res);
+
+  const refusal = methodRefusal(req.method);
+  if (refusal) {
+    res.writeHead(refusal.status, { Allow: ALLOWED_METHODS, "Content-Type": "text/plain; charset=utf-8" });
+    res.end(`${refusal.status} ${refusal.status === 405 ? "Method Not Allowed" : "Not Implemented"}`);
+    return;
+  }
+
   let policy;
   try {
     policy = staticPolicies.get(pagePath(req.url ?? "/"));
@@ -82,8 +137,55 @@ const server = createServer((req, res) => {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name, value) => (name.toLowerCase() === "content-security-policy" ? res : setHeader(name, value));
   }
-  if (!serveCompressed(req, res)) handler(req, res);
+  // The adapter's static handler builds a fetch Request outside any try/catch; what it throws, or
+  // any other failure, ends this one request.
+  Promise.resolve()
+    .then(() => serveCompressed(req, res) || handler(req, res))
+    .catch((/** @type {unknown} */ error) => {
+      console.error(`Could not serve ${req.method} ${(req.url ?? "").slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("500 Internal Server Error");
+      else res.destroy();
+    });
 });
+
+/**
+ * When an error answer (a 413, a refused sign-in) goes out before the request's body was read in
+ * full, it says `Connection: close`, and the connection is closed a moment later: no upload can
+ * hold it open or be read to its end, and no client reuses it. Node would destroy it as soon as
+ * the answer is out, which, with the upload still coming, resets it and can lose the answer; so
+ * this connection is half-closed instead, and destroyed once the client has had a moment to read.
+ */
+const LINGER_MS = 1000;
+function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) {
+  const socket = req.socket;
+  const writeHead = res.writeHead;
+  /** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
+    if (Number(args[0]) >= 400 && !req.complete && !socket.destroyed) {
+      res.setHeader("Connection", "close");
+      socket.destroySoon = () => {
+        socket.end();
+        const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+        timer.unref();
+        socket.once("close", () => clearTimeout(timer));
+      };
+    }
+    return writeHead.apply(res, /** @type {any} */ (args));
+  };
+}
+
+// Requests Node's parser refuses (malformed, headers too large) and CONNECT never reach the
+// handler above: answer them here, with the site's headers, and close the connection.
+server.on("clientError", (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+  // A client already gone, or an answer already under way on this connection: nothing to write.
+  const answering = /** @type {any} */ (socket)._httpMessage?.headersSent;
+  if (error.code === "ECONNRESET" || !socket.writable || answering) return socket.destroy();
+  socket.end(rawResponse(clientErrorStatus(error), siteHeaders));
+});
+server.on("connect", (_req, socket) => {
+  socket.on("error", ignore);
+  socket.end(rawResponse(405, { ...siteHeaders, Allow: ALLOWED_METHODS }));
+});
+
 server.listen(port, host, () => {
   const address = server.address();
   const shown = typeof address === "object" && address ? `${address.address}:${address.port}` : address;

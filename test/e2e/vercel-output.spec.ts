@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { securityHeaders, strictTransportSecurity } from "../../security-headers.mjs";
 
 // Checks the Build Output API v3 tree that `VERCEL=1 astro build` wrote (see global-setup.ts).
 const OUTPUT = new URL("../../.vercel/output/", import.meta.url);
@@ -90,5 +92,31 @@ test.describe("Vercel build output", () => {
       .map((entry) => join(entry.parentPath, entry.name))
       .filter((file) => /better-auth|better-call|@clerk\/|@supabase\/|auth-astro|@auth\/core/.test(readFileSync(file, "utf8")));
     expect(carrying).toEqual([]);
+  });
+
+  test("an unknown path is sent to the function, which answers the site's 404 page with its policy", () => {
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
+    const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
+    const catchAll = config.routes.slice(filesystem + 1).find((route) => route.src && new RegExp(route.src).test("/no-such-page"));
+    // A static 404.html would be served for any path without the policy of its own path.
+    expect(catchAll).toMatchObject({ dest: "_render", status: 404 });
+
+    const notFound = callFunction("/no-such-page");
+    expect(notFound.status).toBe(404);
+    expect(notFound.body).toContain("<h1>Page not found</h1>");
+    const policy = notFound.headers["content-security-policy"] ?? "";
+    expect(policy).toContain("frame-ancestors 'none'");
+    for (const [, content] of notFound.body.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+      expect(policy).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
+    }
+  });
+
+  test("vercel.json gives every path, error pages included, the security headers and HSTS", () => {
+    const vercel = JSON.parse(readFileSync(new URL("../../vercel.json", import.meta.url), "utf8")) as {
+      headers: { source: string; headers: { key: string; value: string }[] }[];
+    };
+    const everyPath = vercel.headers.find((rule) => rule.source === "/(.*)");
+    const sent = Object.fromEntries((everyPath?.headers ?? []).map(({ key, value }) => [key, value]));
+    expect(sent).toMatchObject({ ...securityHeaders, ...strictTransportSecurity });
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { parseCookie } from "../../src/auth/parse-cookie.ts";
 import { safeNextPath } from "../../src/auth/safe-redirect.ts";
+import { OPEN_REDIRECTS } from "../fixtures/open-redirects.ts";
 
 describe("safeNextPath", () => {
   test.each([
     ["/support", "/support"],
     ["/support?tab=open#latest", "/support?tab=open#latest"],
     ["/a/../support", "/support"],
+    ["/./support", "/support"],
+    ["/%2e%2e/support", "/support"],
+    ["/support/a%20b", "/support/a%20b"],
   ])("keeps the same-site path %s", (next, expected) => {
     expect(safeNextPath(next)).toBe(expected);
   });
@@ -21,6 +25,16 @@ describe("safeNextPath", () => {
     ["nothing", null],
   ])("falls back to /support for %s", (_label, next) => {
     expect(safeNextPath(next)).toBe("/support");
+  });
+
+  test.each(OPEN_REDIRECTS)("falls back to /support for %s (%s)", (_family, next) => {
+    expect(safeNextPath(next)).toBe("/support");
+  });
+
+  test.each(OPEN_REDIRECTS)("never gives a path a browser reads as another host, for %s", (_family, next) => {
+    const path = safeNextPath(next, "/fallback");
+    expect(new URL(path, "https://acme.example").origin).toBe("https://acme.example");
+    expect(path).not.toMatch(/^[/\\]{2}/);
   });
 });
 

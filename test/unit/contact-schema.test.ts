@@ -44,6 +44,48 @@ describe("the Contact Form schema", () => {
     expect(validateContact({ ...VALID, ...patch })).toEqual({ ok: false, errors });
   });
 
+  // Characters no one types, each able to split or disguise a header, a log line or a subject.
+  test.each([
+    ["NUL", "\u0000"],
+    ["ESC", "\u001b"],
+    ["a tab", "\t"],
+    ["a vertical tab", "\u000b"],
+    ["a form feed", "\u000c"],
+    ["DEL", "\u007f"],
+    ["U+0085 (next line)", "\u0085"],
+    ["U+009B (a C1 control)", "\u009b"],
+  ])("refuses %s inside a name or a subject", (_label, character) => {
+    expect(validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}: hi` })).toEqual({
+      ok: false,
+      errors: { name: "Name must not contain control characters.", subject: "Subject must not contain control characters." },
+    });
+  });
+
+  test.each([
+    ["U+2028 (line separator)", "\u2028"],
+    ["U+2029 (paragraph separator)", "\u2029"],
+    ["a carriage return", "\r"],
+  ])("refuses %s inside a name or a subject as a line break", (_label, character) => {
+    expect(validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}hi` })).toEqual({
+      ok: false,
+      errors: { name: "Name must fit on one line.", subject: "Subject must fit on one line." },
+    });
+  });
+
+  test("gives a missing required field the words an empty one gets", () => {
+    expect(validateContact({ name: "Ada" })).toEqual({
+      ok: false,
+      errors: { email: "Enter your email address.", message: "Enter your message." },
+    });
+  });
+
+  test("words an optional field sent as another type", () => {
+    expect(validateContact({ ...VALID, name: 7, subject: ["x"] })).toEqual({
+      ok: false,
+      errors: { name: "Name must be text.", subject: "Subject must be text." },
+    });
+  });
+
   test.each([
     ["an accented name", { name: "Zoë Ångström" }],
     ["a CJK message", { message: "你好，我的账单有问题。" }],

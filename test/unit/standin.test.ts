@@ -123,6 +123,19 @@ describe("stand-in API", () => {
     expect(store.list("zoë@example.com")).toEqual([]);
   });
 
+  test("refuses a body over 32 KB with 413, and stores nothing", async () => {
+    const huge = "x".repeat(40 * 1024);
+    expect((await call("conversations", { method: "POST", body: { subject: "s", body: huge } })).status).toBe(413);
+    expect((await call("conversations/1/messages", { method: "POST", body: { body: huge } })).status).toBe(413);
+    expect(store.list("zoë@example.com")).toEqual([]);
+  });
+
+  test("takes a subject and a message at their limits, however they are escaped", async () => {
+    // Each control character takes six bytes in JSON (\u0001): the largest body the script can send.
+    const response = await call("conversations", { method: "POST", body: { subject: "\u0001".repeat(200), body: "\u0001".repeat(5000) } });
+    expect(response.status).toBe(201);
+  });
+
   test("refuses another helpdesk's ID", async () => {
     const request = new Request("http://127.0.0.1/helpdesky-standin/api/session", {
       method: "POST",

@@ -6,7 +6,8 @@ import { bootScriptIntegration } from "./build/boot-script.ts";
 import { FALLBACK_LOADER_TYPES, fallbackLoaderPlugin } from "./build/fallback-chunk.ts";
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
-import { STANDIN_BASE_PATH } from "./mode.ts";
+import { STANDIN_BASE_PATH, resolveHelpdeskyMode } from "./mode.ts";
+import { ALLOW_REMOTE_VARIABLE, allowsRemote, devServerHost, standinExposure } from "./standin/exposure.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
@@ -34,6 +35,21 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [bootScriptIntegration(), leakGuardIntegration()] });
         const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
         const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
+        if (command === "dev") {
+          // `astro dev` without credentials runs the stand-in: only on loopback, unless told otherwise.
+          const value = (name: string) => env.get(name)?.value;
+          const mode = resolveHelpdeskyMode(
+            { HELPDESKY_HMAC_SECRET: value("HELPDESKY_HMAC_SECRET"), HELPDESKY_HELPDESK_ID: value("HELPDESKY_HELPDESK_ID") },
+            { dev: true, randomSecret: () => "" },
+          );
+          const exposure = standinExposure({
+            standin: mode.kind === "standin",
+            host: devServerHost(config.server.host),
+            allowRemote: allowsRemote(value(ALLOW_REMOTE_VARIABLE)),
+          });
+          if (exposure.kind === "refuse") throw new Error(exposure.message);
+          if (exposure.kind === "warn") logger.warn(exposure.message);
+        }
         const hints = {
           tokenUrl: underBase(config.base, options.tokenRoute),
           scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,

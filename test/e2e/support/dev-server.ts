@@ -39,6 +39,7 @@ export async function startDevServer(): Promise<RunningServer> {
 
   return {
     url,
+    pid: child.pid!,
     dataDir,
     output: () => log,
     stop: async () => {

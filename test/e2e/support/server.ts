@@ -9,6 +9,8 @@ const ROOT = new URL("../../../", import.meta.url).pathname;
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The server process's id, to read its memory from /proc. */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -62,6 +64,7 @@ export async function startServer(env: Record<string, string> = {}, dist?: strin
   return {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => log,
     stop: async () => {
       if (child.exitCode === null) {

@@ -55,6 +55,13 @@ export const EMAIL_PATTERN = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z
 /** Line breaks, which the one-line fields (name and subject) refuse. */
 export const LINE_BREAK = /[\r\n\u2028\u2029]/u;
 
+/**
+ * Every other character a one-line field refuses: the C0 controls (NUL, ESC, tab, vertical tab,
+ * form feed…), DEL, and the C1 controls, U+0085 (next line) among them. None is typed on purpose,
+ * and each can split or disguise a header, a log line or a subject where the message is delivered.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/u;
+
 /** The message for a value over its field's limit. */
 export function tooLongMessage(field: ContactField): string {
   return `${CONTACT_LABELS[field]} must be at most ${CONTACT_LIMITS[field].toLocaleString("en")} characters.`;
@@ -63,6 +70,16 @@ export function tooLongMessage(field: ContactField): string {
 /** The message for a line break in a one-line field. */
 export function oneLineMessage(field: ContactField): string {
   return `${CONTACT_LABELS[field]} must fit on one line.`;
+}
+
+/** The message for any other control character in a one-line field. */
+export function controlCharacterMessage(field: ContactField): string {
+  return `${CONTACT_LABELS[field]} must not contain control characters.`;
+}
+
+/** The message for a field sent as something other than text (only a script can). */
+export function notTextMessage(field: ContactField): string {
+  return `${CONTACT_LABELS[field]} must be text.`;
 }
 
 /**
@@ -79,9 +96,13 @@ export function checkContactFields(values: ContactValues): ContactErrors {
         ? tooLongMessage(field)
         : field === "email"
           ? EMAIL_PATTERN.test(value) ? undefined : INVALID_EMAIL_MESSAGE
-          : field !== "message" && LINE_BREAK.test(value)
-            ? oneLineMessage(field)
-            : undefined;
+          : field === "message"
+            ? undefined
+            : LINE_BREAK.test(value)
+              ? oneLineMessage(field)
+              : CONTROL_CHARACTER.test(value)
+                ? controlCharacterMessage(field)
+                : undefined;
     if (error) errors[field] = error;
   }
   return errors;

@@ -24,6 +24,7 @@ const CONTACT_NOTICES = {
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
   in_flight:
     "Your message is still being sent. Wait a few seconds and send it again: it will not be sent twice, and you will see whether it arrived.",
+  cross_site: "Your message was not sent: it did not come from this site's own form. Please send it from the Contact page.",
 } as const;
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
@@ -42,6 +43,7 @@ export function outcomeNotice(outcome: ContactOutcome): string {
     case "honeypot":
     case "too_fast":
     case "too_large":
+    case "cross_site":
     case "not_configured":
     case "delivery_failed":
     case "in_flight":

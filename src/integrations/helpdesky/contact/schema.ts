@@ -2,10 +2,13 @@ import * as v from "valibot";
 import {
   CONTACT_FIELDS,
   CONTACT_LIMITS,
+  CONTROL_CHARACTER,
   EMAIL_PATTERN,
   INVALID_EMAIL_MESSAGE,
   LINE_BREAK,
   MISSING_MESSAGES,
+  controlCharacterMessage,
+  notTextMessage,
   oneLineMessage,
   tooLongMessage,
   type ContactErrors,
@@ -14,39 +17,51 @@ import {
 
 // The server's check, the source of truth: the rules and messages of fields.ts as a Valibot
 // schema. The React form runs the same rules without Valibot (`checkContactFields`).
-const singleLine = (field: ContactField) => v.check((value: string) => !LINE_BREAK.test(value), oneLineMessage(field));
+// Required fields default to "" when missing, so that a missing field gets the words an empty one
+// does (not Valibot's "Invalid key" text); an optional field of another type gets words of its own.
+const singleLine = (field: ContactField) =>
+  [
+    v.check((value: string) => !LINE_BREAK.test(value), oneLineMessage(field)),
+    v.check((value: string) => !CONTROL_CHARACTER.test(value), controlCharacterMessage(field)),
+  ] as const;
 
 export const ContactSchema = v.object({
   name: v.optional(
     v.pipe(
-      v.string(),
+      v.string(notTextMessage("name")),
       v.trim(),
       v.maxLength(CONTACT_LIMITS.name, tooLongMessage("name")),
-      singleLine("name"),
+      ...singleLine("name"),
     ),
     "",
   ),
-  email: v.pipe(
-    v.string(MISSING_MESSAGES.email),
-    v.trim(),
-    v.nonEmpty(MISSING_MESSAGES.email),
-    v.maxLength(CONTACT_LIMITS.email, tooLongMessage("email")),
-    v.regex(EMAIL_PATTERN, INVALID_EMAIL_MESSAGE),
+  email: v.optional(
+    v.pipe(
+      v.string(MISSING_MESSAGES.email),
+      v.trim(),
+      v.nonEmpty(MISSING_MESSAGES.email),
+      v.maxLength(CONTACT_LIMITS.email, tooLongMessage("email")),
+      v.regex(EMAIL_PATTERN, INVALID_EMAIL_MESSAGE),
+    ),
+    "",
   ),
   subject: v.optional(
     v.pipe(
-      v.string(),
+      v.string(notTextMessage("subject")),
       v.trim(),
       v.maxLength(CONTACT_LIMITS.subject, tooLongMessage("subject")),
-      singleLine("subject"),
+      ...singleLine("subject"),
     ),
     "",
   ),
-  message: v.pipe(
-    v.string(MISSING_MESSAGES.message),
-    v.trim(),
-    v.nonEmpty(MISSING_MESSAGES.message),
-    v.maxLength(CONTACT_LIMITS.message, tooLongMessage("message")),
+  message: v.optional(
+    v.pipe(
+      v.string(MISSING_MESSAGES.message),
+      v.trim(),
+      v.nonEmpty(MISSING_MESSAGES.message),
+      v.maxLength(CONTACT_LIMITS.message, tooLongMessage("message")),
+    ),
+    "",
   ),
   // The page the visitor wrote from; informational, so anything odd is dropped rather than refused.
   source: v.optional(

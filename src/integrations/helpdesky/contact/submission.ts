@@ -2,7 +2,7 @@ import type { ContactConfig } from "./contact-config.ts";
 import type { ContactDelivery } from "./delivery.ts";
 import { contentFingerprint, idempotencyKeyFor, isValidClientKey, type IdempotencyStore, type RepeatResult } from "./idempotency.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import { BodyTooLargeError, MAX_BODY_BYTES, readLimitedBody } from "./read-body.ts";
+import { BodyAbortedError, BodyTooLargeError, MAX_BODY_BYTES, readLimitedBody } from "./read-body.ts";
 import { CONTACT_FIELDS, HONEYPOT_FIELD, type ContactErrors, type ContactValues } from "./fields.ts";
 import { validateContact } from "./schema.ts";
 
@@ -31,6 +31,8 @@ export type ContactOutcome =
   | ({ status: 400; kind: "invalid"; errors: ContactErrors } & Typed)
   | ({ status: 400; kind: "honeypot" | "too_fast" } & Typed)
   | { status: 400; kind: "malformed" }
+  /** The JSON API was called without this site's `Origin` (decided by its route, not here). */
+  | { status: 403; kind: "cross_site" }
   | ({ status: 409; kind: "key_reused" } & Typed)
   | { status: 413; kind: "too_large" }
   | { status: 415; kind: "unsupported_type" }
@@ -59,6 +61,8 @@ export async function submitContact(request: Request, clientAddress: string, dep
     parsed = await parseBody(request);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return { status: 413, kind: "too_large" };
+    // The visitor is gone and reads no answer; an incomplete body is malformed, and not worth a log line.
+    if (error instanceof BodyAbortedError) return { status: 400, kind: "malformed" };
     throw error;
   }
   if (!rate.allowed) {

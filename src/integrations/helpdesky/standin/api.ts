@@ -1,5 +1,12 @@
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, type ConversationStore } from "./conversation-store.ts";
+import { BodyAbortedError, BodyTooLargeError, readLimitedBody } from "../contact/read-body.ts";
 import { verifySignature } from "./verify-signature.ts";
+
+/**
+ * The largest body the stand-in API reads: a subject and a message at their limits, every
+ * character escaped as `\uXXXX` in the JSON, fit in it.
+ */
+export const MAX_STANDIN_BODY_BYTES = 32 * 1024;
 
 /** What the stand-in API needs from its surroundings; the route passes the real ones. */
 export interface StandinApiContext {
@@ -41,6 +48,19 @@ function textField(body: unknown, name: string, max: number): string | null {
   return trimmed.length > 0 && trimmed.length <= max ? trimmed : null;
 }
 
+/** A JSON body read within `MAX_STANDIN_BODY_BYTES`; null when it is not JSON or the client left. */
+async function readJson(request: Request): Promise<{ body: unknown } | "too_large"> {
+  try {
+    return { body: JSON.parse(await readLimitedBody(request, MAX_STANDIN_BODY_BYTES)) };
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return "too_large";
+    if (error instanceof BodyAbortedError || error instanceof SyntaxError) return { body: null };
+    throw error;
+  }
+}
+
+const tooLarge = () => json({ error: "too_large" }, 413);
+
 /** Answers one call to the stand-in API; `path` is what follows `<base>/api/`. */
 export async function handleStandinApi(request: Request, path: string, context: StandinApiContext): Promise<Response> {
   const email = authenticatedEmail(request, context);
@@ -53,7 +73,9 @@ export async function handleStandinApi(request: Request, path: string, context: 
     const store = await context.store();
     if (method === "GET") return json({ conversations: store.list(email) });
     if (method === "POST") {
-      const body = await request.json().catch(() => null);
+      const read = await readJson(request);
+      if (read === "too_large") return tooLarge();
+      const { body } = read;
       const subject = textField(body, "subject", MAX_SUBJECT_LENGTH);
       const message = textField(body, "body", MAX_BODY_LENGTH);
       if (!subject || !message) return json({ error: "invalid_conversation" }, 422);
@@ -64,8 +86,9 @@ export async function handleStandinApi(request: Request, path: string, context: 
 
   const reply = /^conversations\/([1-9][0-9]{0,15})\/messages$/.exec(path);
   if (reply && method === "POST") {
-    const body = await request.json().catch(() => null);
-    const message = textField(body, "body", MAX_BODY_LENGTH);
+    const read = await readJson(request);
+    if (read === "too_large") return tooLarge();
+    const message = textField(read.body, "body", MAX_BODY_LENGTH);
     if (!message) return json({ error: "invalid_message" }, 422);
     const store = await context.store();
     const conversation = store.reply(email, Number(reply[1]), message);
