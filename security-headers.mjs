@@ -2,8 +2,8 @@
 // - `securityHeaders`: headers every response carries, on Vercel (vercel.json) and on the Node
 //   server (scripts/serve.mjs). A test compares vercel.json with this list, so the two cannot drift.
 // - `strictTransportSecurity`: HSTS, for a site served over HTTPS only. Vercel always is, so
-//   vercel.json sends it on every response; the Node server sends it when told to (`HSTS=1`, for a
-//   server behind a TLS-terminating proxy) or when the connection itself is TLS.
+//   vercel.json sends it on every response; the Node server (plain HTTP) sends it only when told
+//   to (`HSTS=1`, for a server behind a TLS-terminating proxy).
 // - `cspDirectives`: the site's own Content-Security-Policy directives, given to Astro's
 //   `security.csp` in astro.config.mjs. Astro adds script-src and style-src with hashes of its
 //   inline scripts and styles, the Helpdesky integration adds the Helpdesky origin, and the

@@ -21,9 +21,10 @@ export default function leanServerBundle(): AstroIntegration {
           vite: {
             ssr: { noExternal: BUNDLED },
             // The Redis client is 1.2 MB of readable source: the server build drops whitespace and
-            // comments (0.4 MB of the function) but keeps code and names, so stack traces still read.
+            // comments and shortens local names (0.9 MB of the function in all), but keeps the names
+            // of functions and classes, so stack traces still read.
             environments: {
-              ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } } } } } },
+              ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: { keepNames: true }, codegen: { removeWhitespace: true } } } } } },
             },
             define: { "process.env.NODE_ENV": JSON.stringify("production") },
           },

@@ -43,7 +43,7 @@ test.beforeAll(async () => {
     ...SHARED_SERVER_ENV,
     CONTACT_RATE_LIMIT: "10",
     CONTACT_WEBHOOK_URL: receiver.url,
-    CONTACT_WEBHOOK_SECRET: "e2e-webhook-secret",
+    CONTACT_WEBHOOK_SECRET: `whsec_${Buffer.from("e2e-redis-store-webhook-key-32-b").toString("base64")}`,
     SUPPORT_EMAIL: "help@acme.example",
     REDIS_URL: redis.url,
     // Each test posts as a visitor of its own, named by the one proxy the servers trust.

@@ -1,6 +1,8 @@
 import { describe, expect, test, vi } from "vitest";
 import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
 import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
+import { redisRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
+import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
 import { chooseRedisUrl } from "../../src/integrations/helpdesky/store/redis-url.ts";
 
 describe("the memory idempotency store", () => {
@@ -38,8 +40,20 @@ describe("chooseRedisUrl", () => {
     [{ KV_URL: "rediss://default:pw@eu1.upstash.io:6379" }, { kind: "redis", from: "KV_URL", display: "rediss://eu1.upstash.io:6379" }],
     [{ REDIS_URL: "redis://:pw@10.0.0.5:6379", KV_URL: "rediss://x:1" }, { kind: "redis", from: "REDIS_URL", display: "redis://10.0.0.5:6379" }],
     [{ REDIS_URL: "https://example.com" }, { kind: "invalid", from: "REDIS_URL" }],
+    [{ REDIS_URL: "redis://:pw@10.0.0.5:6379/2" }, { kind: "redis", from: "REDIS_URL" }],
+    [{ REDIS_URL: "redis://:pw@10.0.0.5:6379/cache" }, { kind: "invalid", from: "REDIS_URL" }],
     [{ REDIS_URL: "  " }, { kind: "none" }],
   ])("%j → %j", (env, expected) => {
     expect(chooseRedisUrl(env)).toMatchObject(expected);
+  });
+});
+
+describe("redisRateLimiter", () => {
+  test("a Redis client that cannot even be made still limits, in this process's memory", async () => {
+    const broken: SharedRedis = { ready: () => Promise.reject(new TypeError("Invalid pathname")) };
+    const limiter = redisRateLimiter(broken, 2);
+    expect(await limiter.take("203.0.113.9")).toEqual({ allowed: true });
+    expect(await limiter.take("203.0.113.9")).toEqual({ allowed: true });
+    expect(await limiter.take("203.0.113.9")).toMatchObject({ allowed: false });
   });
 });

@@ -19,15 +19,17 @@ export async function redisCheck(env: SiteEnv): Promise<Check> {
   if (choice.kind === "invalid") {
     return { ok: false, text: `${from} is not a redis:// or rediss:// URL.`, fix: "Copy the URL your Redis provider gives, starting with redis:// or rediss://." };
   }
-  const client = createClient({ url: choice.url, socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: false } });
-  // Failures are reported below; without a listener they would end the process.
-  client.on("error", () => {});
+  let client: ReturnType<typeof createClient> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
+    client = createClient({ url: choice.url, socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: false } });
+    // Failures are reported below; without a listener they would end the process.
+    client.on("error", () => {});
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: `no answer in ${TIMEOUT_MS / 1000} s` })), TIMEOUT_MS);
     });
-    await Promise.race([client.connect().then(() => client.ping()), timeout]);
+    const connecting = client;
+    await Promise.race([connecting.connect().then(() => connecting.ping()), timeout]);
     return { ok: true, text: `${from} answers: ${choice.display}.` };
   } catch (error) {
     return {
@@ -37,6 +39,6 @@ export async function redisCheck(env: SiteEnv): Promise<Check> {
     };
   } finally {
     clearTimeout(timer);
-    if (client.isOpen) client.destroy();
+    if (client?.isOpen) client.destroy();
   }
 }

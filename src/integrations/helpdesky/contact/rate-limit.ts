@@ -30,7 +30,13 @@ export function redisRateLimiter(redis: SharedRedis, limit: number, windowMs = 6
   // Made with the client, which is loaded on first use.
   let limiter: RateLimiterAbstract | undefined;
   return decisions(async (key) => {
-    const storeClient = await redis.ready();
+    let storeClient: Awaited<ReturnType<SharedRedis["ready"]>>;
+    try {
+      storeClient = await redis.ready();
+    } catch {
+      // No client at all (a URL node-redis refuses): still a limit, per instance.
+      return insuranceLimiter.consume(key);
+    }
     limiter ??= new RLWrapperTimeouts({
       limiter: new RateLimiterRedis({ ...options, storeClient, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter }),
       insuranceLimiter,
