@@ -8,6 +8,11 @@
 //   npm run preview -- --host 0.0.0.0 --port 8080     (or HOST=… PORT=…)
 //   npm run preview -- --dist path/to/dist              (another Node build; default ./dist)
 //   HSTS=1 npm run preview                              (behind an HTTPS proxy: sends Strict-Transport-Security)
+//   npm run preview -- --no-env-files                   (ignore the project's .env files)
+//
+// Like `astro build` and `npm run helpdesky -- doctor`, it reads the .env files of the folder it is
+// started in for the production mode (.env, .env.local, .env.production, .env.production.local),
+// the environment winning over every file: the server runs in the mode doctor reports.
 //
 // No request may end the process: methods the fetch API cannot represent are answered here, the
 // adapter's handler runs inside a catch, and request, response and parser errors are answered or
@@ -20,6 +25,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { cspDirectives, securityHeaders, strictTransportSecurity } from "../security-headers.mjs";
+import { loadEnvLikeVite } from "../src/integrations/helpdesky/guards/load-env.ts";
 import { resolveHelpdeskyMode } from "../src/integrations/helpdesky/mode.ts";
 import { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
 import { compressedAssets } from "./compressed-assets.mjs";
@@ -30,12 +36,23 @@ const { values } = parseArgs({
     host: { type: "string" },
     port: { type: "string" },
     dist: { type: "string" },
+    "no-env-files": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
 if (values.help) {
-  console.log("Usage: npm run preview -- [--host <address>] [--port <number>] [--dist <folder>]");
+  console.log("Usage: npm run preview -- [--host <address>] [--port <number>] [--dist <folder>] [--no-env-files]");
   process.exit(0);
+}
+
+if (!values["no-env-files"]) {
+  const files = new Set();
+  for (const [name, { value, source }] of loadEnvLikeVite("production", process.cwd())) {
+    if (source === "the environment") continue;
+    process.env[name] = value;
+    files.add(source);
+  }
+  if (files.size > 0) console.log(`Read ${[...files].join(", ")} (the environment wins over them).`);
 }
 
 const dist = values.dist ? pathToFileURL(`${resolve(values.dist)}/`) : new URL("../dist/", import.meta.url);

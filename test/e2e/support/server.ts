@@ -37,7 +37,8 @@ export async function startServer(env: Record<string, string> = {}, dist?: strin
   const dataDir = mkdtempSync(join(tmpdir(), "helpdesky-e2e-"));
   const child: ChildProcess = spawn(
     process.execPath,
-    ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), ...(dist ? ["--dist", dist] : [])],
+    // --no-env-files: a developer's own .env must not change what a test runs against.
+    ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), "--no-env-files", ...(dist ? ["--dist", dist] : [])],
     {
       cwd: ROOT,
       env: { ...process.env, HELPDESKY_DATA_DIR: dataDir, ...env },
