@@ -2,9 +2,20 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { helpdeskyEnvFields } from "../../src/integrations/helpdesky/env-fields.ts";
 
-test(".env.example lists exactly the variables the site reads through astro:env", () => {
+// SESSION_SECRET is the site's own astro:env field (astro.config.mjs); HSTS is read by the Node
+// server as it starts; the rest are the integration's astro:env fields.
+const EXPECTED = [...Object.keys(helpdeskyEnvFields), "SESSION_SECRET", "HSTS"].sort();
+
+test(".env.example lists exactly the variables the site reads", () => {
   const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
   const listed = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort();
-  // SESSION_SECRET is the site's own field (astro.config.mjs); the rest are the integration's.
-  expect(listed).toEqual([...Object.keys(helpdeskyEnvFields), "SESSION_SECRET"].sort());
+  expect(listed).toEqual(EXPECTED);
+});
+
+test("the README's configuration table lists the same variables", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.split("\n## Configuration\n")[1]!.split("\n## ")[0]!;
+  const firstColumns = section.split("\n").filter((line) => line.startsWith("| `")).map((line) => line.split("|")[1]!);
+  const documented = firstColumns.flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((match) => match[1])).sort();
+  expect(documented).toEqual(EXPECTED);
 });
