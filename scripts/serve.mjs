@@ -29,6 +29,7 @@ import { loadEnvLikeVite } from "../src/integrations/helpdesky/guards/load-env.t
 import { resolveHelpdeskyMode } from "../src/integrations/helpdesky/mode.ts";
 import { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, standinExposure } from "../src/integrations/helpdesky/standin/exposure.ts";
 import { compressedAssets } from "./compressed-assets.mjs";
+import { forwardedAsHttps } from "./forwarded-proto.mjs";
 import { ALLOWED_METHODS, clientErrorStatus, methodRefusal, rawResponse } from "./request-guard.mjs";
 
 const { values } = parseArgs({
@@ -142,6 +143,12 @@ const server = createServer((req, res) => {
     res.end(`${refusal.status} ${refusal.status === 405 ? "Method Not Allowed" : "Not Implemented"}`);
     return;
   }
+
+  // The adapter reads the scheme from the socket: a keep-alive connection is marked per request.
+  Object.defineProperty(req.socket, "encrypted", {
+    value: forwardedAsHttps(req.headers["x-forwarded-proto"], process.env.TRUSTED_PROXY_HOPS),
+    configurable: true,
+  });
 
   let policy;
   try {
