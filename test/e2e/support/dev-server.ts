@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, type RunningServer } from "./server.ts";
+import { freePort, stopServerProcess, type RunningServer } from "./server.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 
@@ -45,13 +45,6 @@ export async function startDevServer(): Promise<RunningServer> {
     pid: child.pid!,
     dataDir,
     output: () => log,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: () => stopServerProcess(child, dataDir),
   };
 }

@@ -67,13 +67,16 @@ export async function startServer(env: Record<string, string> = {}, dist?: strin
     dataDir,
     pid: child.pid!,
     output: () => log,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: () => stopServerProcess(child, dataDir),
   };
+}
+
+/** Stops a server process the tests started, waiting for it to exit, and removes its data folder. */
+export async function stopServerProcess(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
