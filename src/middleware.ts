@@ -15,6 +15,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const session = await getSession(context.request);
   context.locals.user = session?.user ?? null;
   context.locals.demoSession = session?.demo ?? false;
-  syncSessionHint(context.cookies, session !== null);
+  syncSessionHint(context.cookies, session);
   return next();
 });

@@ -16,6 +16,8 @@ export interface Session {
   user: { email: string };
   /** True for the demo sign-in, which the Helpdesky integration refuses against real credentials. */
   demo: boolean;
+  /** When the session ends (ms since the epoch), if the provider says: the header's hint ends then too. */
+  expiresAt?: number;
 }
 
 /** The signed-in user of a request, or null when there is none. */
@@ -23,5 +25,5 @@ export async function getSession(request: Request): Promise<Session | null> {
   const session = unsealSession(parseCookie(request.headers.get("cookie"), SESSION_COOKIE));
   // A signed-out cookie stays validly signed until it expires: the denylist refuses it.
   if (session === null || (await isSessionRevoked(session))) return null;
-  return { user: { email: session.email }, demo: true };
+  return { user: { email: session.email }, demo: true, expiresAt: session.expiresAt };
 }

@@ -24,10 +24,15 @@ export function markSignedOut(cookies: AstroCookies): void {
 /**
  * Brings the hint in line with the session a request really has: a session that expired, was
  * revoked or was made by a provider that knows nothing of the hint is corrected on the next
- * on-demand request (on /support, the token request its island makes).
+ * on-demand request (on /support, the token request its island makes). A hint made here lasts as
+ * long as the session says it will, or the demo's 8 hours when it does not say.
  */
-export function syncSessionHint(cookies: AstroCookies, signedIn: boolean): void {
+export function syncSessionHint(cookies: AstroCookies, session: { expiresAt?: number } | null, now = Date.now()): void {
   const hinted = cookies.get(SESSION_HINT_COOKIE)?.value === "1";
-  if (signedIn && !hinted) markSignedIn(cookies);
-  else if (!signedIn && cookies.has(SESSION_HINT_COOKIE)) markSignedOut(cookies);
+  if (session && !hinted) {
+    const remaining = session.expiresAt === undefined ? DEFAULT_MAX_AGE_SECONDS : Math.floor((session.expiresAt - now) / 1000);
+    if (remaining > 0) markSignedIn(cookies, remaining);
+  } else if (!session && cookies.has(SESSION_HINT_COOKIE)) {
+    markSignedOut(cookies);
+  }
 }
