@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
   const [redis, receiver] = await Promise.all([startRedis(), startReceiver()]);
   const servers: RunningServer[] = [];
   try {
-    const env = { CONTACT_WEBHOOK_URL: receiver.url, CONTACT_WEBHOOK_SECRET: "bench-webhook-secret", CONTACT_RATE_LIMIT: "100000000" };
+    const env = { CONTACT_WEBHOOK_URL: receiver.url, CONTACT_WEBHOOK_SECRET: `whsec_${Buffer.from("bench-contact-store-webhook-32-b").toString("base64")}`, CONTACT_RATE_LIMIT: "100000000" };
     const memory = await startProductionServer(copy.dir, env);
     servers.push(memory);
     const shared = await startProductionServer(copy.dir, { ...env, REDIS_URL: redis.url });

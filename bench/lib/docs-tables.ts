@@ -12,7 +12,8 @@ const ratio = (value: number) => `${value.toFixed(2)}×`;
 /** When and where the figures were taken: absolute figures only compare within one run. */
 function provenance(result: Json): string {
   const { node, cores, loadAverage1m } = result.machine;
-  return `Measured ${String(result.date).slice(0, 10)} by \`npm run bench -- ${result.benchmark === "js-shipped" ? "js" : "vercel"}\` (Node ${node}, ${cores} cores, load ${loadAverage1m}). KiB throughout.`;
+  const command = { "js-shipped": "js", "vercel-function": "vercel" }[result.benchmark as string] ?? result.benchmark;
+  return `Measured ${String(result.date).slice(0, 10)} by \`npm run bench -- ${command}\` (Node ${node}, ${cores} cores, load ${loadAverage1m}).`;
 }
 
 function jsShipped(result: Json): string {
@@ -49,10 +50,24 @@ function vercelFunction(result: Json): string {
   return [...rows, "", provenance(result)].join("\n");
 }
 
+function contactStore(result: Json): string {
+  const rows = [
+    "| Contact Form, `POST /api/contact` | connections | req/s | p50 ms | p99 ms | × the memory store |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  const memory = (result.results["memory store"] as Json[])[0]!;
+  for (const [store, runs] of Object.entries(result.results as Record<string, Json[]>)) {
+    const run = runs[0]!;
+    rows.push(`| ${store} | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${ratio(run.requestsPerSecond / memory.requestsPerSecond)} |`);
+  }
+  return [...rows, "", provenance(result)].join("\n");
+}
+
 /** The table each results file renders to, by the name of its block in the README. */
 export const RENDERERS: Record<string, (result: Json) => string> = {
   "js-shipped": jsShipped,
   "vercel-function": vercelFunction,
+  "contact-store": contactStore,
 };
 
 const BLOCK = /(<!-- bench:([a-z-]+) -->)[\s\S]*?(<!-- \/bench:\2 -->)/g;
