@@ -13,6 +13,7 @@ const outcomes: Array<[string, ContactOutcome, number, Record<string, unknown>]>
   ["not configured, no support address", { status: 503, kind: "not_configured", supportEmail: "", ...typed }, 503, { error: "not_configured", message: "Support by form is not set up yet, so your message was not sent.", mailto: null }],
   ["key used for another message", { status: 409, kind: "key_reused", ...typed }, 409, { error: "key_reused", message: "Something went wrong, so your message was not sent. Please try again." }],
   ["too large", { status: 413, kind: "too_large" }, 413, { error: "too_large", message: "Your message is too large, so it was not sent. Please shorten it and try again." }],
+  ["delivery timed out", { status: 504, kind: "delivery_uncertain", supportEmail: "help@acme.example", ...typed }, 504, { error: "delivery_uncertain", message: "Your message may not have been sent: the support service did not answer in time. Please send it again in a moment.", mailto: { email: "help@acme.example", href: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" } }],
 ];
 
 describe("the JSON API's answers", () => {
@@ -54,5 +55,7 @@ describe("the no-JS form's answers", () => {
 
   test("a delivery failure offers mailto with the typed subject and message", () => {
     expect(formPostResult(outcomes[3]![1])).toMatchObject({ mailtoHref: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E" });
+    const timedOut = outcomes.find(([label]) => label === "delivery timed out")![1];
+    expect(formPostResult(timedOut)).toMatchObject({ status: 504, mailtoHref: "mailto:help@acme.example?subject=Hi&body=Help%20%3Cplease%3E", notice: expect.stringContaining("may not have been sent") });
   });
 });

@@ -23,7 +23,8 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
     case "in_flight":
       return { ...failure, retryAfter: outcome.retryAfterSeconds };
     case "not_configured":
-    case "delivery_failed": {
+    case "delivery_failed":
+    case "delivery_uncertain": {
       const { supportEmail, values } = outcome;
       // The mailto fallback, with the visitor's subject and message filled in.
       const mailto = supportEmail ? { email: supportEmail, href: contactMailto(supportEmail, values) } : null;

@@ -37,7 +37,8 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
     case "in_flight":
       return render(outcomeNotice(outcome), { headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
     case "not_configured":
-    case "delivery_failed": {
+    case "delivery_failed":
+    case "delivery_uncertain": {
       const mailtoHref = outcome.supportEmail ? contactMailto(outcome.supportEmail, outcome.values) : undefined;
       return render(outcomeNotice(outcome), { mailtoHref });
     }

@@ -10,7 +10,8 @@ export const MAILTO_LABEL = "Email it to us instead";
 
 /**
  * What each outcome tells the visitor, worded on the server for both forms (the no-JS page, and
- * the API's answer to the React form). Every failure says the message was not sent; only
+ * the API's answer to the React form). Every failure says the message was not sent, but for a
+ * delivery that timed out, whose outcome is unknown: that one says it may not have been. Only
  * delivery that succeeded says it was.
  */
 const CONTACT_NOTICES = {
@@ -21,6 +22,8 @@ const CONTACT_NOTICES = {
   too_fast: "Your message was not sent because it was submitted very quickly. Please check it and send it again.",
   not_configured: "Support by form is not set up yet, so your message was not sent.",
   delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
+  delivery_uncertain:
+    "Your message may not have been sent: the support service did not answer in time. Please send it again in a moment.",
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
   in_flight:
     "Your message is still being sent. Wait a few seconds and send it again: it will not be sent twice, and you will see whether it arrived.",
@@ -46,6 +49,7 @@ export function outcomeNotice(outcome: ContactOutcome): string {
     case "cross_site":
     case "not_configured":
     case "delivery_failed":
+    case "delivery_uncertain":
     case "in_flight":
       return CONTACT_NOTICES[outcome.kind];
     default:

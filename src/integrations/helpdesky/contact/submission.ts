@@ -39,7 +39,9 @@ export type ContactOutcome =
   | ({ status: 429; kind: "rate_limited"; retryAfterSeconds: number } & Typed)
   /** A repeat of a key whose first delivery, on another instance, had not ended when we stopped waiting. */
   | ({ status: 503; kind: "in_flight"; retryAfterSeconds: number } & Typed)
-  | ({ status: 502 | 503; kind: "delivery_failed" | "not_configured"; supportEmail: string } & Typed);
+  | ({ status: 502 | 503; kind: "delivery_failed" | "not_configured"; supportEmail: string } & Typed)
+  /** The delivery timed out: it may have arrived, so "not sent" would not be true. */
+  | ({ status: 504; kind: "delivery_uncertain"; supportEmail: string } & Typed);
 
 interface Parsed {
   fields: Record<string, unknown>;
@@ -107,6 +109,7 @@ export async function submitContact(request: Request, clientAddress: string, dep
   if (result === "in_flight") return { status: 503, kind: "in_flight", retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS, ...typed };
   if (result.ok) return { status: 200, kind: "sent", ...typed };
   if (claim.kind === "new") log(`A Contact Form message could not be delivered by ${deps.delivery.kind}: ${result.detail}.`);
+  if (result.reason === "timeout") return { status: 504, kind: "delivery_uncertain", supportEmail, ...typed };
   return { status: 502, kind: "delivery_failed", supportEmail, ...typed };
 }
 
