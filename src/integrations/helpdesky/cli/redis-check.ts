@@ -17,7 +17,11 @@ export async function redisCheck(env: SiteEnv): Promise<Check> {
   }
   const from = `${choice.from} (from ${env.sourceOf(choice.from)})`;
   if (choice.kind === "invalid") {
-    return { ok: false, text: `${from} is not a redis:// or rediss:// URL.`, fix: "Copy the URL your Redis provider gives, starting with redis:// or rediss://." };
+    return {
+      ok: false,
+      text: `${from} is not a redis:// or rediss:// URL (with a database number, if any, as its path).`,
+      fix: "Copy the URL your Redis provider gives, starting with redis:// or rediss://.",
+    };
   }
   let client: ReturnType<typeof createClient> | undefined;
   let timer: NodeJS.Timeout | undefined;

@@ -10,7 +10,7 @@ export const redisHealth = trackRedisHealth(log);
 
 const choice = chooseRedisUrl({ REDIS_URL, KV_URL });
 if (choice.kind === "invalid") {
-  log(`${choice.from} is not a redis:// or rediss:// URL: Redis is off, state stays in this instance's memory.`);
+  log(`${choice.from} is not a redis:// or rediss:// URL (with a database number, if any, as its path): Redis is off, state stays in this instance's memory.`);
 }
 
 /**
