@@ -3,6 +3,9 @@ const BASE = "http://site.invalid";
 /** Two slashes or backslashes in a row at the start: what browsers read as another host. */
 const OTHER_HOST = /^[/\\]{2}/;
 
+/** Control characters (browsers drop tabs and line breaks from a URL) and backslashes (read as "/"). */
+const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f\\]/;
+
 /**
  * A same-site path to go to after sign-in; anything that could leave the site becomes `fallback`.
  * The decision is made on the path as the URL parser resolves it, since dot segments (plain or
@@ -12,7 +15,7 @@ const OTHER_HOST = /^[/\\]{2}/;
 export function safeNextPath(next: string | null | undefined, fallback = "/support"): string {
   if (!next || !next.startsWith("/")) return fallback;
   // Control characters could smuggle a scheme or host past the parser; browsers read "\" as "/".
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  if (UNSAFE_CHARACTER.test(next)) return fallback;
   let url: URL;
   try {
     url = new URL(next, BASE);
@@ -26,6 +29,7 @@ export function safeNextPath(next: string | null | undefined, fallback = "/suppo
   } catch {
     return fallback;
   }
-  if (OTHER_HOST.test(url.pathname) || OTHER_HOST.test(decoded) || decoded.includes("\\")) return fallback;
+  // Decoded, `/%09/host` is `/<tab>/host`, which a browser reads as `//host`.
+  if (OTHER_HOST.test(url.pathname) || OTHER_HOST.test(decoded) || UNSAFE_CHARACTER.test(decoded)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -11,6 +11,7 @@ describe("safeNextPath", () => {
     ["/./support", "/support"],
     ["/%2e%2e/support", "/support"],
     ["/support/a%20b", "/support/a%20b"],
+    ["/support//tickets", "/support//tickets"],
   ])("keeps the same-site path %s", (next, expected) => {
     expect(safeNextPath(next)).toBe(expected);
   });
@@ -22,9 +23,14 @@ describe("safeNextPath", () => {
     ["a tab before the host", "/\t/evil.example"],
     ["a javascript: URL", "javascript:alert(1)"],
     ["a relative path", "support"],
+    ["a tab inside a path, which the parser would drop", "/sup\tport"],
+    ["a NUL inside a path", "/support\u0000"],
+    ["a host the parser refuses", "//["],
+    ["a malformed percent-encoding", "/%E0%A4%A"],
     ["nothing", null],
-  ])("falls back to /support for %s", (_label, next) => {
-    expect(safeNextPath(next)).toBe("/support");
+  ])("falls back for %s", (_label, next) => {
+    // A fallback no refused value resolves to, so "refused" and "kept" cannot look the same.
+    expect(safeNextPath(next, "/fallback")).toBe("/fallback");
   });
 
   test.each(OPEN_REDIRECTS)("falls back to /support for %s (%s)", (_family, next) => {

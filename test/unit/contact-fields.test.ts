@@ -72,3 +72,47 @@ describe("the island's field check", () => {
     });
   });
 });
+
+// Verdicts stated outright, not as agreement between the two checks: both read one pattern.
+describe("the email rule, as a visitor meets it", () => {
+  const verdicts = (email: string) => [checkContactFields({ ...VALID, email }).email, validateContact({ ...VALID, email }).ok];
+
+  test.each([
+    "ada@example.com",
+    "ada.lovelace@example.com",
+    "ada+tag@sub.example.co.uk",
+    "a_b-c@sub.example-host.io",
+    "ADA@EXAMPLE.COM",
+    "  ada@example.com\t",
+    "a@b.io",
+  ])("accepts %j", (email) => {
+    expect(verdicts(email)).toEqual([undefined, true]);
+  });
+
+  test.each([
+    "ada@",
+    "@example.com",
+    "ada@example",
+    "ada@example.c",
+    "ada@example.c0m",
+    "ada example.com",
+    "ada@@example.com",
+    "ada@example..com",
+    "ada@example.com.",
+    ".ada@example.com",
+    "ada.@example.com",
+    "a..b@example.com",
+    "ada@-example.com",
+    "ada@example-.com",
+    "ada@exa_mple.com",
+    "zoë@example.com",
+    "ada@exämple.com",
+    "ada@example.com\nbcc@example.com",
+    "ada\n@example.com",
+    "ada@example.com\r\nBcc: eve@example.com",
+    "ada@example.co\u212a",
+    "\u017fada@example.com",
+  ])("refuses %j", (email) => {
+    expect(verdicts(email)).toEqual(["Enter a valid email address, like name@example.com.", false]);
+  });
+});

@@ -17,6 +17,13 @@ describe("demo session cookie", () => {
     expect(unsealSession(sealed, now + SESSION_MAX_AGE_SECONDS * 1000)).toBeNull();
   });
 
+  test("lasts eight hours from sign-in, and says when it ends", () => {
+    const eightHours = 8 * 60 * 60 * 1000;
+    const session = unsealSession(sealSession("ada@example.com", now), now);
+    expect(session?.expiresAt).toBe(now + eightHours);
+    expect(unsealSession(sealSession("ada@example.com", now), now + eightHours - 1000)).not.toBeNull();
+  });
+
   test("rejects a payload rewritten to another email", () => {
     const [, mac] = sealSession("ada@example.com", now).split(".");
     const forged = Buffer.from(JSON.stringify({ email: "eve@example.com", exp: now / 1000 + 60 })).toString("base64url");
@@ -29,6 +36,8 @@ describe("demo session cookie", () => {
     ["without a signature", "eyJlbWFpbCI6ImFAYi5jIn0"],
     ["with a flipped signature character", sealSession("ada@example.com", now).replace(/.$/, (c) => (c === "A" ? "B" : "A"))],
     ["with an extra part", `${sealSession("ada@example.com", now)}.x`],
+    ["with a signature cut short", sealSession("ada@example.com", now).slice(0, -1)],
+    ["with a signature made longer", `${sealSession("ada@example.com", now)}A`],
   ])("rejects a cookie %s", (_label, value) => {
     expect(unsealSession(value, now)).toBeNull();
   });

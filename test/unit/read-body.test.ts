@@ -67,3 +67,49 @@ describe("readSignInPost", () => {
     expect(await readSignInPost(streamed([kilobytes(1)], { fail: true }).request)).toEqual({ kind: "unreadable" });
   });
 });
+
+describe("request bodies at their edges", () => {
+  const post = (body: BodyInit | null, headers: Record<string, string>) =>
+    new Request("http://site.test/", { method: "POST", body, headers });
+
+  test("a declared length of the limit exactly is read", async () => {
+    const request = post("a".repeat(1024), { "content-type": "text/plain", "content-length": "1024" });
+    expect(await readLimitedBody(request, 1024)).toHaveLength(1024);
+  });
+
+  test("a request without a body is an empty one", async () => {
+    expect(await readLimitedBody(new Request("http://site.test/", { method: "POST" }), 1024)).toBe("");
+  });
+
+  test.each([
+    ["URL-encoded, with parameters and odd case", "Application/X-WWW-Form-URLencoded ; charset=UTF-8", "email=ada%40example.com"],
+    ["URL-encoded, padded", "  application/x-www-form-urlencoded", "email=ada%40example.com"],
+  ])("reads a form %s", async (_label, type, body) => {
+    const form = await readLimitedForm(post(body, { "content-type": type }), 1024);
+    expect(form?.get("email")).toBe("ada@example.com");
+  });
+
+  test("reads a multipart form as one, not as URL-encoded text", async () => {
+    const sent = new FormData();
+    sent.set("email", "ada@example.com");
+    sent.set("message", "a=b&email=eve@example.com");
+    const encoded = new Request("http://site.test/", { method: "POST", body: sent });
+    const form = await readLimitedForm(encoded, 4096);
+    expect(form?.get("email")).toBe("ada@example.com");
+    expect(form?.get("message")).toBe("a=b&email=eve@example.com");
+  });
+
+  test.each([
+    ["JSON", "application/json", '{"email":"ada@example.com"}'],
+    ["plain text that looks like a form", "text/plain", "email=ada%40example.com"],
+    ["no type at all", undefined, "email=ada%40example.com"],
+  ])("refuses %s as a form", async (_label, type, body) => {
+    const request = new Request("http://site.test/", { method: "POST", body: new TextEncoder().encode(body), headers: type ? { "content-type": type } : {} });
+    expect(await readLimitedForm(request, 1024)).toBeNull();
+  });
+
+  test("a multipart body that cannot be parsed is no form, not a crash", async () => {
+    const request = post("--x\r\nnot a part", { "content-type": "multipart/form-data; boundary=x" });
+    expect(await readLimitedForm(request, 1024)).toBeNull();
+  });
+});

@@ -75,6 +75,7 @@ export async function fetchToken(
     controller.abort();
   }, timeoutMs);
   const forwardAbort = () => controller.abort();
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; the listener is removed in `finally`.
   signal.addEventListener("abort", forwardAbort, { once: true });
   if (signal.aborted) controller.abort();
 
@@ -95,7 +96,8 @@ export async function fetchToken(
       return isToken(body) ? { kind: "ok", token: body } : { kind: "failed", failure: "bad-response", status: 200 };
     }
     const code = await readErrorCode(response);
-    const known = code === undefined ? undefined : ERROR_CODES[code];
+    // Own keys only: "constructor" or "toString" from a body would otherwise read Object's methods.
+    const known = code !== undefined && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : undefined;
     return { kind: "failed", failure: known ?? "server", status: response.status };
   } catch {
     if (signal.aborted) return { kind: "aborted" };
