@@ -20,16 +20,17 @@ function cookiesWith(sent: Record<string, string>) {
 
 describe("syncSessionHint", () => {
   const now = Date.UTC(2026, 0, 1);
+  const user = { email: "ada@example.com" };
 
   test("a session without a hint gets one that ends with the session", () => {
     const { cookies, set } = cookiesWith({});
-    syncSessionHint(cookies, { expiresAt: now + 90 * 60_000 }, now);
+    syncSessionHint(cookies, { user, expiresAt: now + 90 * 60_000 }, now);
     expect(set).toEqual({ signed_in: { value: "1", maxAge: 90 * 60 } });
   });
 
   test("a provider that does not say when its session ends gets the demo's 8 hours", () => {
     const { cookies, set } = cookiesWith({});
-    syncSessionHint(cookies, {}, now);
+    syncSessionHint(cookies, { user }, now);
     expect(set).toEqual({ signed_in: { value: "1", maxAge: 8 * 60 * 60 } });
   });
 
@@ -45,7 +46,7 @@ describe("syncSessionHint", () => {
 
   test("a hint already in place is left as it is", () => {
     const { cookies, set } = cookiesWith({ signed_in: "1" });
-    syncSessionHint(cookies, { expiresAt: now + 60_000 }, now);
+    syncSessionHint(cookies, { user, expiresAt: now + 60_000 }, now);
     expect(set).toEqual({});
   });
 });
