@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { memorySessionDenylist, redisSessionDenylist } from "../../src/auth/demo-session-denylist.ts";
-import { connectRedis, type SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
+import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
 import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
-import { startRedis, type RunningRedis } from "../e2e/support/redis-server.ts";
+import { twoInstancesOnOneRedis } from "./two-instances.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -31,29 +31,16 @@ describe("the memory session denylist, when full", () => {
 });
 
 describe("redisSessionDenylist", () => {
-  let redis: RunningRedis;
-  let first: SharedRedis;
-  let second: SharedRedis;
-  const health = redisHealth(() => {});
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    first = connectRedis(redis.url, health);
-    second = connectRedis(redis.url, health);
-  });
-
-  afterAll(async () => {
-    for (const shared of [first, second]) (await shared.ready()).destroy();
-    await redis.dispose();
-  });
+  const instances = twoInstancesOnOneRedis();
+  const { health } = instances;
 
   test("a sign-out on one instance holds on the other, until the cookie would have expired", async () => {
     const expiresAt = Date.now() + 60_000;
-    await redisSessionDenylist(first, memorySessionDenylist(), health).revoke("session-1", expiresAt);
-    const elsewhere = redisSessionDenylist(second, memorySessionDenylist(), health);
+    await redisSessionDenylist(instances.first, memorySessionDenylist(), health).revoke("session-1", expiresAt);
+    const elsewhere = redisSessionDenylist(instances.second, memorySessionDenylist(), health);
     expect(await elsewhere.isRevoked("session-1")).toBe(true);
     expect(await elsewhere.isRevoked("session-2")).toBe(false);
-    const client = await first.ready();
+    const client = await instances.first.ready();
     expect(await client.pExpireTime("helpdesky:session:revoked:session-1")).toBe(expiresAt);
   });
 

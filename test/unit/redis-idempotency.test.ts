@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { Claim, IdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
 import { redisIdempotencyStore } from "../../src/integrations/helpdesky/contact/redis-idempotency.ts";
-import { connectRedis, type SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
+import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
 import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
-import { startRedis, type RunningRedis } from "../e2e/support/redis-server.ts";
+import { twoInstancesOnOneRedis } from "./two-instances.ts";
 
 // Two instances of the site sharing one real redis-server on a free loopback port.
 vi.setConfig({ testTimeout: 30_000 });
 
-let redis: RunningRedis;
-let first: SharedRedis;
-let second: SharedRedis;
-const health = redisHealth(() => {});
+const instances = twoInstancesOnOneRedis();
+const { health } = instances;
 const unusedFallback: IdempotencyStore = { claim: () => Promise.reject(new Error("the fallback is not for this")) };
-
-beforeAll(async () => {
-  redis = await startRedis();
-  first = connectRedis(redis.url, health);
-  second = connectRedis(redis.url, health);
-});
-
-afterAll(async () => {
-  for (const shared of [first, second]) (await shared.ready()).destroy();
-  await redis.dispose();
-});
 
 let counter = 0;
 const freshKey = () => `key-${++counter}`;
@@ -41,26 +28,26 @@ const until = async (check: () => Promise<boolean>) => {
 describe("redisIdempotencyStore", () => {
   test("a message delivered by one instance is a repeat on the other, for a day, under the contact form's keys", async () => {
     const key = freshKey();
-    const claim = await store(first).claim(key, "fp");
+    const claim = await store(instances.first).claim(key, "fp");
     expect(claim.kind).toBe("new");
-    const client = await first.ready();
+    const client = await instances.first.ready();
     const claimTtl = await client.pTTL(`helpdesky:contact:key:${key}`);
     expect(claimTtl).toBeGreaterThan(50_000);
     expect(claimTtl).toBeLessThanOrEqual(60_000);
 
     settle(claim, true);
     await until(async () => (await client.get(`helpdesky:contact:key:${key}`))?.startsWith("sent:") ?? false);
-    const repeat = await store(second).claim(key, "fp");
+    const repeat = await store(instances.second).claim(key, "fp");
     expect(repeat.kind).toBe("repeat");
     if (repeat.kind === "repeat") expect(await repeat.result).toEqual({ ok: true });
     expect(await client.pTTL(`helpdesky:contact:key:${key}`)).toBeGreaterThan(23 * 60 * 60_000);
-    expect((await store(second).claim(key, "other")).kind).toBe("conflict");
+    expect((await store(instances.second).claim(key, "other")).kind).toBe("conflict");
   });
 
   test("a repeat while the first is in flight waits for it and answers as it did", async () => {
     const key = freshKey();
-    const claim = await store(first).claim(key, "fp");
-    const repeat = store(second).claim(key, "fp");
+    const claim = await store(instances.first).claim(key, "fp");
+    const repeat = store(instances.second).claim(key, "fp");
     setTimeout(() => settle(claim, true), 250);
     const answer = await repeat;
     expect(answer.kind).toBe("repeat");
@@ -69,9 +56,9 @@ describe("redisIdempotencyStore", () => {
 
   test("a repeat waits a bounded time, then says the message is still being sent", async () => {
     const key = freshKey();
-    await store(first).claim(key, "fp");
+    await store(instances.first).claim(key, "fp");
     const started = Date.now();
-    const answer = await store(second, 300).claim(key, "fp");
+    const answer = await store(instances.second, 300).claim(key, "fp");
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(answer.kind).toBe("repeat");
     if (answer.kind === "repeat") expect(await answer.result).toBe("in_flight");
@@ -79,20 +66,20 @@ describe("redisIdempotencyStore", () => {
 
   test("a failed delivery frees the key, so the visitor's retry delivers, on any instance", async () => {
     const key = freshKey();
-    settle(await store(first).claim(key, "fp"), false);
-    const client = await first.ready();
+    settle(await store(instances.first).claim(key, "fp"), false);
+    const client = await instances.first.ready();
     await until(async () => (await client.get(`helpdesky:contact:key:${key}`)) === null);
-    expect((await store(second).claim(key, "fp")).kind).toBe("new");
+    expect((await store(instances.second).claim(key, "fp")).kind).toBe("new");
   });
 
   test("a claim that expired and was taken over is left to the instance that holds it now", async () => {
     for (const ok of [true, false]) {
       const key = freshKey();
       const redisKey = `helpdesky:contact:key:${key}`;
-      const stale = await store(first).claim(key, "fp");
-      const client = await first.ready();
+      const stale = await store(instances.first).claim(key, "fp");
+      const client = await instances.first.ready();
       await client.del(redisKey); // as if CLAIM_TTL_MS had passed
-      const current = await store(second).claim(key, "fp");
+      const current = await store(instances.second).claim(key, "fp");
       expect(current.kind).toBe("new");
       const held = await client.get(redisKey);
       settle(stale, ok);
