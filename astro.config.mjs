@@ -3,10 +3,10 @@ import { defineConfig, envField, passthroughImageService } from "astro/config";
 import node from "@astrojs/node";
 import vercel from "@astrojs/vercel";
 import react from "@astrojs/react";
-import helpdesky from "./src/integrations/helpdesky/index.ts";
+import helpdesky, { SERVER_BODY_LIMIT_BYTES } from "astro-helpdesky";
 import leanServerBundle from "./src/integrations/lean-server-bundle.ts";
 import { cspDirectives } from "./security-headers.mjs";
-import { SERVER_BODY_LIMIT_BYTES } from "./src/integrations/helpdesky/contact/read-body.ts";
+import { signOutUrl, supportSignInUrl } from "./src/auth/urls.ts";
 
 // One switch picks the adapter: Vercel's build environment sets VERCEL=1, so a deploy needs no
 // setting, and everywhere else the Node adapter builds a server that `npm run preview` runs.
@@ -24,7 +24,7 @@ export default defineConfig({
   adapter: onVercel
     ? vercel({ staticHeaders: true })
     : node({ mode: "standalone", staticHeaders: true, bodySizeLimit: SERVER_BODY_LIMIT_BYTES }),
-  integrations: [react(), helpdesky(), leanServerBundle()],
+  integrations: [react(), helpdesky({ signInUrl: supportSignInUrl, signOutUrl }), leanServerBundle()],
   // The site's CSS (8 KB raw on /support, 2 KB compressed) goes inline. A linked stylesheet would
   // hold up the inline scripts Astro writes before each island, and with them the parser and the
   // Ticket Center's async boot module (9% to 19% of /support's time to Ticket Center on slow 4G,

@@ -20,7 +20,7 @@ const check = (ok, what) => {
 
 // The CLI signs as the token endpoint does.
 const env = { ...process.env, HELPDESKY_HMAC_SECRET: "hdh_secret_ci_not_real", HELPDESKY_HELPDESK_ID: "hd_ci" };
-const signed = execFileSync(node, ["src/integrations/helpdesky/cli/main.ts", "sign", "ada@example.com"], { cwd: root, env, encoding: "utf8" });
+const signed = execFileSync(node, ["packages/astro-helpdesky/src/cli/main.ts", "sign", "ada@example.com"], { cwd: root, env, encoding: "utf8" });
 const expected = createHmac("sha256", "hdh_secret_ci_not_real").update("ada@example.com").digest("hex");
 check(signed.includes(expected), "npm run helpdesky -- sign");
 

@@ -1,7 +1,7 @@
 // The token endpoint's work with no framework: read the demo session cookie, verify its MAC and
 // expiry, sign the email. Plain JavaScript on purpose: the cold-start baseline imports it, and the
 // Vercel function it is compared with ships plain JavaScript too (no type stripping to pay for).
-// It mirrors src/auth/demo-session.ts, src/auth/parse-cookie.ts and src/integrations/helpdesky/sign.ts.
+// It mirrors src/auth/demo-session.ts, src/auth/parse-cookie.ts and packages/astro-helpdesky/src/sign.ts.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 const COOKIE = "demo_session";

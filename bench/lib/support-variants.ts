@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
+import { STANDIN_SCRIPT_PATH } from "astro-helpdesky/node";
 
 const HINTS = /^(\s*)<TicketCenterHints slot="head" \/>\s*\n/m;
 const BOOT_CONTAINER = /^\s*<div id="hdh-ticket-center"[\s\S]*?<\/div>\s*\n/m;

@@ -1,5 +1,4 @@
-import { describeRedisError, type SharedRedis } from "../integrations/helpdesky/store/redis-client.ts";
-import type { RedisHealth } from "../integrations/helpdesky/store/redis-health.ts";
+import { describeRedisError, type RedisHealth, type SharedRedis } from "astro-helpdesky/store";
 
 /** Sessions signed out before their cookie expires, each kept only until then. */
 export interface SessionDenylist {

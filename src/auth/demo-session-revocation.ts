@@ -1,4 +1,4 @@
-import { redisHealth, sharedRedis } from "../integrations/helpdesky/store/shared-redis.ts";
+import { redisHealth, sharedRedis } from "astro-helpdesky/store";
 import type { DemoSession } from "./demo-session.ts";
 import { memorySessionDenylist, redisSessionDenylist } from "./demo-session-denylist.ts";
 

@@ -1,4 +1,4 @@
-import { MAX_EMAIL_LENGTH } from "../integrations/helpdesky/sign.ts";
+import { MAX_EMAIL_LENGTH } from "astro-helpdesky/utils";
 
 /**
  * Why the demo sign-in refuses an email, or null when it accepts it. Any `local@domain` is

@@ -1,4 +1,4 @@
-import { BodyAbortedError, BodyTooLargeError, readLimitedForm } from "../integrations/helpdesky/contact/read-body.ts";
+import { BodyAbortedError, BodyTooLargeError, readLimitedForm } from "astro-helpdesky/utils";
 
 /** The sign-in form holds an email (at most 320 characters) and a `next` path: a few KB at most. */
 export const MAX_SIGN_IN_BODY_BYTES = 8 * 1024;

@@ -58,7 +58,7 @@ test.describe("the production server and .env files", () => {
     expect(status).toBe(200);
     expect(log).toContain("Read .env");
 
-    const doctor = spawnSync(process.execPath, [join(ROOT, "src/integrations/helpdesky/cli/main.ts"), "doctor"], {
+    const doctor = spawnSync(process.execPath, [join(ROOT, "packages/astro-helpdesky/src/cli/main.ts"), "doctor"], {
       cwd: project,
       env: cleanEnv(project),
       encoding: "utf8",

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "../../src/integrations/helpdesky/build/html-edits.ts";
-import { loadsModule, staticImportClosure, type ChunkInfo } from "../../src/integrations/helpdesky/build/static-imports.ts";
+import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "../../packages/astro-helpdesky/src/build/html-edits.ts";
+import { loadsModule, staticImportClosure, type ChunkInfo } from "../../packages/astro-helpdesky/src/build/static-imports.ts";
 
 function bundle(...chunks: [string, string[], string[]?][]): Map<string, ChunkInfo> {
   return new Map(chunks.map(([fileName, imports, moduleIds = []]) => [fileName, { fileName, imports, moduleIds }]));
@@ -27,7 +27,7 @@ describe("staticImportClosure", () => {
 describe("loadsModule", () => {
   const chunks = bundle(
     ["_astro/support.js", ["_astro/start.js"], ["/site/src/pages/support.astro?astro&type=script&index=0&lang.ts"]],
-    ["_astro/start.js", [], ["/site/src/integrations/helpdesky/island/boot.ts", "/site/src/integrations/helpdesky/island/fetch-token.ts"]],
+    ["_astro/start.js", [], ["/site/packages/astro-helpdesky/src/island/boot.ts", "/site/packages/astro-helpdesky/src/island/fetch-token.ts"]],
     ["_astro/other.js", [], ["/site/src/pages/other.ts"]],
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clientAddress, rateLimitKey, resolveProxyTrust, type ProxyTrust } from "../../src/integrations/helpdesky/contact/client-address.ts";
+import { clientAddress, rateLimitKey, resolveProxyTrust, type ProxyTrust } from "../../packages/astro-helpdesky/src/contact/client-address.ts";
 
 const SOCKET = "10.0.0.2";
 const NO_PROXY: ProxyTrust = { hops: 0, header: "x-forwarded-for" };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseSender, resolveContactConfig } from "../../src/integrations/helpdesky/contact/contact-config.ts";
+import { parseSender, resolveContactConfig } from "../../packages/astro-helpdesky/src/contact/contact-config.ts";
 
 const WEBHOOK_KEY = Buffer.alloc(32, 9);
 const HOOK = { CONTACT_WEBHOOK_URL: "https://hooks.example/contact", CONTACT_WEBHOOK_SECRET: `whsec_${WEBHOOK_KEY.toString("base64")}` };

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { parseSender } from "../../src/integrations/helpdesky/contact/contact-config.ts";
-import type { Delivery } from "../../src/integrations/helpdesky/contact/delivery.ts";
-import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
-import { memoryRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
+import { parseSender } from "../../packages/astro-helpdesky/src/contact/contact-config.ts";
+import type { Delivery } from "../../packages/astro-helpdesky/src/contact/delivery.ts";
+import { memoryIdempotencyStore } from "../../packages/astro-helpdesky/src/contact/idempotency.ts";
+import { memoryRateLimiter } from "../../packages/astro-helpdesky/src/contact/rate-limit.ts";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
-import { smtpDelivery, smtpTransportOptions } from "../../src/integrations/helpdesky/contact/smtp-delivery.ts";
-import { submitContact, type SubmissionDeps } from "../../src/integrations/helpdesky/contact/submission.ts";
+import { smtpDelivery, smtpTransportOptions } from "../../packages/astro-helpdesky/src/contact/smtp-delivery.ts";
+import { submitContact, type SubmissionDeps } from "../../packages/astro-helpdesky/src/contact/submission.ts";
 import { header, headersOf, startSmtpServer, textBody, type SmtpBehaviour, type TestSmtpServer } from "../e2e/support/smtp-server.ts";
 
 // A real SMTP conversation with an in-process server on 127.0.0.1: what a helpdesk's inbox gets.

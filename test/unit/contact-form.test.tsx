@@ -3,9 +3,9 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw/http";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { apiResponse } from "../../src/integrations/helpdesky/contact/api-response.ts";
-import { ContactForm } from "../../src/integrations/helpdesky/contact/ContactForm.tsx";
-import type { ContactOutcome } from "../../src/integrations/helpdesky/contact/submission.ts";
+import { apiResponse } from "../../packages/astro-helpdesky/src/contact/api-response.ts";
+import { ContactForm } from "../../packages/astro-helpdesky/src/contact/ContactForm.tsx";
+import type { ContactOutcome } from "../../packages/astro-helpdesky/src/contact/submission.ts";
 import { server } from "./msw/server.ts";
 
 /** The text of the elements a field's aria-describedby points at: what a screen reader announces. */

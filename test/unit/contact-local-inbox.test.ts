@@ -1,7 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, test } from "vitest";
-import { listInboxMessages, localInboxDelivery } from "../../src/integrations/helpdesky/contact/local-inbox.ts";
-import { contactMailto } from "../../src/integrations/helpdesky/contact/mailto.ts";
+import { listInboxMessages, localInboxDelivery } from "../../packages/astro-helpdesky/src/contact/local-inbox.ts";
+import { contactMailto } from "../../packages/astro-helpdesky/src/contact/mailto.ts";
 
 const message = { name: "Zoë", email: "zoe@example.com", subject: "Hi", message: "<b>not bold</b>", source: "/contact" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { apiBody, apiResponse } from "../../src/integrations/helpdesky/contact/api-response.ts";
-import { formPostResult } from "../../src/integrations/helpdesky/contact/form-post.ts";
-import type { ContactOutcome } from "../../src/integrations/helpdesky/contact/submission.ts";
+import { apiBody, apiResponse } from "../../packages/astro-helpdesky/src/contact/api-response.ts";
+import { formPostResult } from "../../packages/astro-helpdesky/src/contact/form-post.ts";
+import type { ContactOutcome } from "../../packages/astro-helpdesky/src/contact/submission.ts";
 
 const typed = { values: { name: "Ada", email: "ada@example.com", subject: "Hi", message: "Help <please>" }, source: "/contact" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { CONTACT_LIMITS } from "../../src/integrations/helpdesky/contact/fields.ts";
-import { validateContact } from "../../src/integrations/helpdesky/contact/schema.ts";
+import { CONTACT_LIMITS } from "../../packages/astro-helpdesky/src/contact/fields.ts";
+import { validateContact } from "../../packages/astro-helpdesky/src/contact/schema.ts";
 
 const VALID = { name: "Ada Lovelace", email: "ada@example.com", subject: "Invoice", message: "Hello", source: "/contact" };
 const emailOfLength = (n: number) => `${"a".repeat(n - "@example.com".length)}@example.com`;

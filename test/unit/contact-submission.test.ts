@@ -1,9 +1,9 @@
 import { describe, expect, test, vi } from "vitest";
-import type { ContactDelivery, Delivery, DeliveryResult } from "../../src/integrations/helpdesky/contact/delivery.ts";
-import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
-import { memoryRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
-import { MAX_BODY_BYTES } from "../../src/integrations/helpdesky/contact/read-body.ts";
-import { submitContact, type SubmissionDeps } from "../../src/integrations/helpdesky/contact/submission.ts";
+import type { ContactDelivery, Delivery, DeliveryResult } from "../../packages/astro-helpdesky/src/contact/delivery.ts";
+import { memoryIdempotencyStore } from "../../packages/astro-helpdesky/src/contact/idempotency.ts";
+import { memoryRateLimiter } from "../../packages/astro-helpdesky/src/contact/rate-limit.ts";
+import { MAX_BODY_BYTES } from "../../packages/astro-helpdesky/src/contact/read-body.ts";
+import { submitContact, type SubmissionDeps } from "../../packages/astro-helpdesky/src/contact/submission.ts";
 
 const VALID = { name: "Ada", email: "ada@example.com", subject: "Hi", message: "Hello there", source: "/contact" };
 const KEY = "0f8e6a2c-1b3d-4e5f-8a9b-0c1d2e3f4a5b";

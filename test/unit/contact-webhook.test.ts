@@ -1,13 +1,13 @@
 import { http, HttpResponse } from "msw/http";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { describe, expect, test } from "vitest";
-import { webhookDelivery } from "../../src/integrations/helpdesky/contact/webhook-delivery.ts";
+import { webhookDelivery } from "../../packages/astro-helpdesky/src/contact/webhook-delivery.ts";
 import {
   generateWebhookSecret,
   parseWebhookSecret,
   signWebhook,
-} from "../../src/integrations/helpdesky/contact/webhook-signature.ts";
-import type { Delivery } from "../../src/integrations/helpdesky/contact/delivery.ts";
+} from "../../packages/astro-helpdesky/src/contact/webhook-signature.ts";
+import type { Delivery } from "../../packages/astro-helpdesky/src/contact/delivery.ts";
 import { server } from "./msw/server.ts";
 
 const URL = "https://hooks.example.test/contact";

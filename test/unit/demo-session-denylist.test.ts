@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { memorySessionDenylist, redisSessionDenylist } from "../../src/auth/demo-session-denylist.ts";
-import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
-import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
+import type { SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
 import { twoInstancesOnOneRedis } from "./two-instances.ts";
 
 vi.setConfig({ testTimeout: 30_000 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { helpdeskyEnvFields } from "../../src/integrations/helpdesky/env-fields.ts";
+import { helpdeskyEnvFields } from "../../packages/astro-helpdesky/src/env-fields.ts";
 
 // SESSION_SECRET is the site's own astro:env field (astro.config.mjs); HSTS is read by the Node
 // server as it starts; the rest are the integration's astro:env fields.

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { FALLBACK_LOADER_MODULE, fallbackLoaderPlugin } from "../../src/integrations/helpdesky/build/fallback-chunk.ts";
+import { FALLBACK_LOADER_MODULE, fallbackLoaderPlugin } from "../../packages/astro-helpdesky/src/build/fallback-chunk.ts";
 
 type Load = (this: unknown, id: string) => string | undefined;
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { fetchToken } from "../../src/integrations/helpdesky/island/fetch-token.ts";
+import { fetchToken } from "../../packages/astro-helpdesky/src/island/fetch-token.ts";
 
 const TOKEN = {
   helpdeskId: "hd_test",

@@ -14,7 +14,7 @@ import { freePort } from "../e2e/support/server.ts";
 // Each case starts a Node process; on a busy machine that takes seconds, not milliseconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-const MAIN = new URL("../../src/integrations/helpdesky/cli/main.ts", import.meta.url).pathname;
+const MAIN = new URL("../../packages/astro-helpdesky/src/cli/main.ts", import.meta.url).pathname;
 const SECRET = "hdh_secret_canary_cli_7f3e9b2a";
 const EMAIL = "ada@example.com";
 const hmac = (message: string, key = SECRET) => createHmac("sha256", key).update(message).digest("hex");

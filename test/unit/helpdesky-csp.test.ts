@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { helpdeskyCspConfig, helpdeskyOrigin } from "../../src/integrations/helpdesky/csp.ts";
+import { helpdeskyCspConfig, helpdeskyOrigin } from "../../packages/astro-helpdesky/src/csp.ts";
 
 describe("helpdeskyOrigin", () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseHelpdeskyOptions } from "../../src/integrations/helpdesky/options.ts";
+import { parseHelpdeskyOptions } from "../../packages/astro-helpdesky/src/options.ts";
 
 describe("helpdesky() options", () => {
   test("defaults: the routes the README documents, and the script preloaded", () => {

@@ -5,8 +5,8 @@ import {
   isValidClientKey,
   memoryIdempotencyStore,
   type Claim,
-} from "../../src/integrations/helpdesky/contact/idempotency.ts";
-import type { ContactMessage } from "../../src/integrations/helpdesky/contact/schema.ts";
+} from "../../packages/astro-helpdesky/src/contact/idempotency.ts";
+import type { ContactMessage } from "../../packages/astro-helpdesky/src/contact/schema.ts";
 
 const MESSAGE: ContactMessage = {
   name: "Ada Lovelace",

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from "vitest";
-import { emailFingerprint, enterIdentity, IDENTITY_MARKER_KEY } from "../../src/integrations/helpdesky/island/identity-marker.ts";
+import { emailFingerprint, enterIdentity, IDENTITY_MARKER_KEY } from "../../packages/astro-helpdesky/src/island/identity-marker.ts";
 
 describe("emailFingerprint", () => {
   test("is stable and 16 hex digits, so the stored marker never holds the address", () => {

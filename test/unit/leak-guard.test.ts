@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { findClientVisibleCopies } from "../../src/integrations/helpdesky/guards/client-visible-copies.ts";
-import { findLeaks, secretNeedles } from "../../src/integrations/helpdesky/guards/find-leaks.ts";
-import { envDirOf, loadEnvLikeVite, type EnvEntry } from "../../src/integrations/helpdesky/guards/load-env.ts";
+import { findClientVisibleCopies } from "../../packages/astro-helpdesky/src/guards/client-visible-copies.ts";
+import { findLeaks, secretNeedles } from "../../packages/astro-helpdesky/src/guards/find-leaks.ts";
+import { envDirOf, loadEnvLikeVite, type EnvEntry } from "../../packages/astro-helpdesky/src/guards/load-env.ts";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import {
   STANDIN_HELPDESK_ID,
   STANDIN_SCRIPT_PATH,
   type HelpdeskyEnv,
-} from "../../src/integrations/helpdesky/mode.ts";
+} from "../../packages/astro-helpdesky/src/mode.ts";
 
 const REAL = { HELPDESKY_HMAC_SECRET: "hdh_secret_live_example", HELPDESKY_HELPDESK_ID: "hd_42" };
 const resolve = (env: HelpdeskyEnv, dev = false) =>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import type { EnvEntry } from "../../src/integrations/helpdesky/guards/load-env.ts";
-import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../src/integrations/helpdesky/mode.ts";
-import { pageHintsPlugin, scriptPreloadUrl, underBase } from "../../src/integrations/helpdesky/page-hints.ts";
+import type { EnvEntry } from "../../packages/astro-helpdesky/src/guards/load-env.ts";
+import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../packages/astro-helpdesky/src/mode.ts";
+import { pageHintsPlugin, scriptPreloadUrl, underBase } from "../../packages/astro-helpdesky/src/page-hints.ts";
 
 function env(values: Record<string, string>): Map<string, EnvEntry> {
   return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
@@ -34,13 +34,15 @@ describe("underBase: the token URL a page asks for", () => {
 });
 
 describe("virtual:helpdesky/page-hints", () => {
-  test("exports the two hints as constants and nothing else, and nothing for other ids", () => {
-    const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, secret: "hdh_secret_must_not_ship" };
+  test("exports the hints as constants and nothing else, and nothing for other ids", () => {
+    const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, signInUrl: "/sign-in", signOutUrl: null, secret: "hdh_secret_must_not_ship" };
     const plugin = pageHintsPlugin(hints);
     const resolveId = plugin.resolveId as (id: string) => string | undefined;
     const load = plugin.load as (id: string) => string | undefined;
     const id = resolveId("virtual:helpdesky/page-hints")!;
-    expect(load(id)).toBe('export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\n');
+    expect(load(id)).toBe(
+      'export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\nexport const signInUrl = "/sign-in";\nexport const signOutUrl = null;\n',
+    );
     expect(resolveId("./other.ts")).toBeUndefined();
     expect(load("/src/other.ts")).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { memoryRateLimiter, redisRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
-import { connectRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
-import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
+import { memoryRateLimiter, redisRateLimiter } from "../../packages/astro-helpdesky/src/contact/rate-limit.ts";
+import { connectRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
 import { startRedis } from "../e2e/support/redis-server.ts";
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BodyAbortedError, BodyTooLargeError, readLimitedBody, readLimitedForm } from "../../src/integrations/helpdesky/contact/read-body.ts";
+import { BodyAbortedError, BodyTooLargeError, readLimitedBody, readLimitedForm } from "../../packages/astro-helpdesky/src/contact/read-body.ts";
 import { MAX_SIGN_IN_BODY_BYTES, readSignInPost } from "../../src/auth/read-sign-in.ts";
 
 /** A streamed POST (no declared length) of `chunks`, which can end in an error as a vanished client's does. */

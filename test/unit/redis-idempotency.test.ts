@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from "vitest";
-import type { Claim, IdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
-import { redisIdempotencyStore } from "../../src/integrations/helpdesky/contact/redis-idempotency.ts";
-import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
-import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
+import type { Claim, IdempotencyStore } from "../../packages/astro-helpdesky/src/contact/idempotency.ts";
+import { redisIdempotencyStore } from "../../packages/astro-helpdesky/src/contact/redis-idempotency.ts";
+import type { SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
 import { twoInstancesOnOneRedis } from "./two-instances.ts";
 
 // Two instances of the site sharing one real redis-server on a free loopback port.

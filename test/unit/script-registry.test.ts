@@ -5,8 +5,8 @@ import {
   mountTicketCenterScript,
   onPageReleased,
   releasePage,
-} from "../../src/integrations/helpdesky/island/script-registry.ts";
-import type { TicketCenterToken } from "../../src/integrations/helpdesky/island/fetch-token.ts";
+} from "../../packages/astro-helpdesky/src/island/script-registry.ts";
+import type { TicketCenterToken } from "../../packages/astro-helpdesky/src/island/fetch-token.ts";
 
 const TOKEN: TicketCenterToken = {
   helpdeskId: "hd_test",

@@ -1,9 +1,9 @@
 import { describe, expect, test, vi } from "vitest";
-import { memoryIdempotencyStore } from "../../src/integrations/helpdesky/contact/idempotency.ts";
-import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
-import { redisRateLimiter } from "../../src/integrations/helpdesky/contact/rate-limit.ts";
-import type { SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
-import { chooseRedisUrl } from "../../src/integrations/helpdesky/store/redis-url.ts";
+import { memoryIdempotencyStore } from "../../packages/astro-helpdesky/src/contact/idempotency.ts";
+import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
+import { redisRateLimiter } from "../../packages/astro-helpdesky/src/contact/rate-limit.ts";
+import type { SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { chooseRedisUrl } from "../../packages/astro-helpdesky/src/store/redis-url.ts";
 
 describe("the memory idempotency store", () => {
   test("a delivered key is a repeat for a day, then new again", async () => {

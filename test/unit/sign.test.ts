@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MAX_EMAIL_LENGTH, signEmail, UnsignableEmailError } from "../../src/integrations/helpdesky/sign.ts";
+import { MAX_EMAIL_LENGTH, signEmail, UnsignableEmailError } from "../../packages/astro-helpdesky/src/sign.ts";
 
 const SECRET = "hdh_secret_test_0123456789abcdef";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { allowsRemote, devServerHost, isLoopbackHost, standinExposure } from "../../src/integrations/helpdesky/standin/exposure.ts";
+import { allowsRemote, devServerHost, isLoopbackHost, standinExposure } from "../../packages/astro-helpdesky/src/standin/exposure.ts";
 
 describe("stand-in exposure", () => {
   test.each(["127.0.0.1", "127.1.2.3", "::1", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1", "localhost", "LOCALHOST"])(

@@ -1,9 +1,9 @@
 import { DatabaseSync } from "node:sqlite";
 import { beforeEach, describe, expect, test } from "vitest";
-import { handleStandinApi, type StandinApiContext } from "../../src/integrations/helpdesky/standin/api.ts";
-import { createConversationStore, type ConversationStore } from "../../src/integrations/helpdesky/standin/conversation-store.ts";
-import { verifySignature } from "../../src/integrations/helpdesky/standin/verify-signature.ts";
-import { signEmail } from "../../src/integrations/helpdesky/sign.ts";
+import { handleStandinApi, type StandinApiContext } from "../../packages/astro-helpdesky/src/standin/api.ts";
+import { createConversationStore, type ConversationStore } from "../../packages/astro-helpdesky/src/standin/conversation-store.ts";
+import { verifySignature } from "../../packages/astro-helpdesky/src/standin/verify-signature.ts";
+import { signEmail } from "../../packages/astro-helpdesky/src/sign.ts";
 
 const SECRET = "standin-test-secret";
 

@@ -3,10 +3,10 @@ import { StrictMode } from "react";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
-import { bootTicketCenter } from "../../src/integrations/helpdesky/island/boot.ts";
-import { IDENTITY_CHANNEL } from "../../src/integrations/helpdesky/island/identity-channel.ts";
-import { adoptBootStart } from "../../src/integrations/helpdesky/island/script-registry.ts";
+import TicketCenterIsland from "../../packages/astro-helpdesky/src/island/TicketCenterIsland.tsx";
+import { bootTicketCenter } from "../../packages/astro-helpdesky/src/island/boot.ts";
+import { IDENTITY_CHANNEL } from "../../packages/astro-helpdesky/src/island/identity-channel.ts";
+import { adoptBootStart } from "../../packages/astro-helpdesky/src/island/script-registry.ts";
 import { server } from "./msw/server.ts";
 import { TEST_SCRIPT_URL, token } from "./msw/handlers.ts";
 

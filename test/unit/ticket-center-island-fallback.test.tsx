@@ -2,14 +2,14 @@
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
-import { IDENTITY_CHANNEL } from "../../src/integrations/helpdesky/island/identity-channel.ts";
+import TicketCenterIsland from "../../packages/astro-helpdesky/src/island/TicketCenterIsland.tsx";
+import { IDENTITY_CHANNEL } from "../../packages/astro-helpdesky/src/island/identity-channel.ts";
 import { server } from "./msw/server.ts";
 import { TOKEN_PATH, token, tokenFor } from "./msw/handlers.ts";
 
 // Stands in for the fallback's chunk, to see who asks for it and what the island shows from it.
 const loadAnonymousFallback = vi.hoisted(() =>
-  vi.fn(() => Promise.resolve({ AnonymousFallback: ({ loginUrl }: { loginUrl: string }) => <a href={loginUrl}>Stand-in fallback</a> })),
+  vi.fn(() => Promise.resolve({ AnonymousFallback: ({ signInUrl }: { signInUrl: string }) => <a href={signInUrl}>Stand-in fallback</a> })),
 );
 vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
 
@@ -29,9 +29,9 @@ async function loadScriptAndShowPanel() {
 beforeEach(() => loadAnonymousFallback.mockClear());
 afterEach(cleanup);
 
-test("an anonymous visitor gets the fallback the chunk exports, with the island's loginUrl", async () => {
+test("an anonymous visitor gets the fallback the chunk exports, with the island's signInUrl", async () => {
   server.use(token.anonymous());
-  render(<TicketCenterIsland loginUrl="/sign-in?next=/help" />);
+  render(<TicketCenterIsland signInUrl="/sign-in?next=/help" />);
   const fallback = await screen.findByRole("link", { name: "Stand-in fallback" });
   expect(fallback.getAttribute("href")).toBe("/sign-in?next=/help");
 });

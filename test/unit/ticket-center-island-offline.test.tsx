@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
-import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
+import TicketCenterIsland from "../../packages/astro-helpdesky/src/island/TicketCenterIsland.tsx";
 import { server } from "./msw/server.ts";
 import { token } from "./msw/handlers.ts";
 

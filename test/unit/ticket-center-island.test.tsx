@@ -4,8 +4,8 @@ import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { http, HttpResponse } from "msw";
-import TicketCenterIsland from "../../src/integrations/helpdesky/island/TicketCenterIsland.tsx";
-import { IDENTITY_CHANNEL } from "../../src/integrations/helpdesky/island/identity-channel.ts";
+import TicketCenterIsland from "../../packages/astro-helpdesky/src/island/TicketCenterIsland.tsx";
+import { IDENTITY_CHANNEL } from "../../packages/astro-helpdesky/src/island/identity-channel.ts";
 import { server } from "./msw/server.ts";
 import { TEST_SCRIPT_URL, token, TOKEN_PATH, tokenFor } from "./msw/handlers.ts";
 

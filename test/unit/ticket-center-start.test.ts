@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { startTicketCenter, type TicketCenterStart } from "../../src/integrations/helpdesky/island/ticket-center-start.ts";
+import { startTicketCenter, type TicketCenterStart } from "../../packages/astro-helpdesky/src/island/ticket-center-start.ts";
 import { server } from "./msw/server.ts";
 import { token } from "./msw/handlers.ts";
 

@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { http, HttpResponse } from "msw";
 import { describe, expect, test } from "vitest";
-import { FAILURE_MESSAGES } from "../../src/integrations/helpdesky/island/failure-messages.ts";
-import { fetchToken } from "../../src/integrations/helpdesky/island/fetch-token.ts";
-import type { HelpdeskyMode } from "../../src/integrations/helpdesky/mode.ts";
-import { tokenOutcome } from "../../src/integrations/helpdesky/token-response.ts";
+import { FAILURE_MESSAGES } from "../../packages/astro-helpdesky/src/island/failure-messages.ts";
+import { fetchToken } from "../../packages/astro-helpdesky/src/island/fetch-token.ts";
+import type { HelpdeskyMode } from "../../packages/astro-helpdesky/src/mode.ts";
+import { tokenOutcome } from "../../packages/astro-helpdesky/src/token-response.ts";
 import { TOKEN_PATH } from "./msw/handlers.ts";
 import { server } from "./msw/server.ts";
 
@@ -21,7 +21,7 @@ interface Row {
 }
 
 function contractRows(): Row[] {
-  const readme = readFileSync("src/integrations/helpdesky/README.md", "utf8");
+  const readme = readFileSync("packages/astro-helpdesky/README.md", "utf8");
   const section = readme.split("### The token endpoint's contract")[1]?.split(/\n#{2,3} /)[0] ?? "";
   return section
     .split("\n")

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import type { HelpdeskyMode } from "../../src/integrations/helpdesky/mode.ts";
-import { tokenOutcome } from "../../src/integrations/helpdesky/token-response.ts";
+import type { HelpdeskyMode } from "../../packages/astro-helpdesky/src/mode.ts";
+import { tokenOutcome } from "../../packages/astro-helpdesky/src/token-response.ts";
 
 const live: HelpdeskyMode = {
   kind: "live",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { connectRedis, type SharedRedis } from "../../src/integrations/helpdesky/store/redis-client.ts";
-import { redisHealth } from "../../src/integrations/helpdesky/store/redis-health.ts";
+import { connectRedis, type SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
 import { startRedis, type RunningRedis } from "../e2e/support/redis-server.ts";
 
 /**

@@ -133,7 +133,7 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
         <p ref={sentRef} className="contact-notice contact-notice-success" role="status" tabIndex={-1}>
           {notice}
         </p>
-        <button className="button button-secondary" type="button" onClick={() => setStatus("idle")}>
+        <button className="hdh-button hdh-button-secondary" type="button" onClick={() => setStatus("idle")}>
           Write another message
         </button>
       </div>
@@ -203,7 +203,7 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
           onChange={(event) => setHoneypot(event.target.value)}
         />
       </div>
-      <button className="button" type="submit" disabled={sending}>
+      <button className="hdh-button" type="submit" disabled={sending}>
         Send message
       </button>
       {sending && (

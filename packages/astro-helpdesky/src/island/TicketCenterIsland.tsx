@@ -1,4 +1,5 @@
 import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
+import { signInUrl as configuredSignInUrl, signOutUrl as configuredSignOutUrl } from "virtual:helpdesky/page-hints";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
@@ -28,10 +29,10 @@ export interface TicketCenterIslandProps {
   tokenUrl?: string;
   /** How long to wait for the token, and then for the script, before giving up. Default 10000 ms. */
   timeoutMs?: number;
-  /** Where the `Sign out` form posts. Default `/logout`. */
-  signOutUrl?: string;
-  /** Where the sign-in prompt links. Default `/login?next=/support`. */
-  loginUrl?: string;
+  /** Where the `Sign out` form posts. Default: the integration's `signOutUrl`; without one, no `Sign out` button. */
+  signOutUrl?: string | null;
+  /** Where the sign-in prompt links. Default: the integration's `signInUrl`; without one, no sign-in link. */
+  signInUrl?: string | null;
   /** Called once the Ticket Center script has loaded for `email`. */
   onReady?: (detail: { email: string }) => void;
   /** Called on every failure, so a site can track them; the user sees a message either way. */
@@ -46,7 +47,7 @@ type View =
   | { kind: "signing-out"; email: string }
   | { kind: "signed-out-elsewhere" };
 
-type FallbackComponent = ComponentType<{ loginUrl: string }>;
+type FallbackComponent = ComponentType<{ signInUrl: string | null }>;
 
 // For pages without a server-rendered fallback (`TicketCenterFallback.astro`). Loaded only when
 // shown: a signed-in user never downloads the Contact Form. When it cannot load (offline, or a new
@@ -99,8 +100,8 @@ function FallbackUnavailable() {
 export default function TicketCenterIsland({
   tokenUrl = "/api/helpdesky-token",
   timeoutMs = 10_000,
-  signOutUrl = "/logout",
-  loginUrl = "/login?next=/support",
+  signOutUrl = configuredSignOutUrl,
+  signInUrl = configuredSignInUrl,
   onReady,
   onError,
 }: TicketCenterIslandProps) {
@@ -244,7 +245,7 @@ export default function TicketCenterIsland({
   signOutRef.current = signOut;
   const ready = view.kind === "ready";
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !signOutUrl) return;
     const action = new URL(signOutUrl, location.href).href;
     const onSubmit = (event: SubmitEvent) => {
       const form = event.target;
@@ -285,18 +286,20 @@ export default function TicketCenterIsland({
             Signed in as <strong>{view.email}</strong>
           </p>
           {/* A real form, so signing out works even if this script has failed. */}
-          <form method="post" action={signOutUrl} onSubmit={signOut}>
-            <button className="button button-secondary" type="submit">
-              Sign out
-            </button>
-          </form>
+          {signOutUrl && (
+            <form method="post" action={signOutUrl} onSubmit={signOut}>
+              <button className="hdh-button hdh-button-secondary" type="submit">
+                Sign out
+              </button>
+            </form>
+          )}
         </div>
       )}
       {problem && (
         <div className="hdh-problem" role="alert">
           <p>{problem.text}</p>
           {problem.retry && (
-            <button className="button" type="button" onClick={restart}>
+            <button className="hdh-button" type="button" onClick={restart}>
               Try again
             </button>
           )}
@@ -309,7 +312,7 @@ export default function TicketCenterIsland({
       )}
       {/* Holds `#hdh-ticket-center`, a node React does not render: see the layout effects. */}
       <div className="hdh-ticket-center-host" ref={hostRef} />
-      {Fallback && <Fallback loginUrl={loginUrl} />}
+      {Fallback && <Fallback signInUrl={signInUrl} />}
     </div>
   );
 }

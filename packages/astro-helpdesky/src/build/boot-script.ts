@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
 import { CONTAINER_ID } from "../island/ticket-center-container.ts";
+import { hoistHeadHints } from "./head-hints.ts";
 import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "./html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "./static-imports.ts";
 
@@ -43,14 +44,14 @@ export function bootScriptIntegration(): AstroIntegration {
       // Before the adapters' `astro:build:done`, which copy the pages to where they are served from.
       "astro:build:generated": ({ dir, logger }) => {
         const pages = ticketCenterPages(fileURLToPath(dir));
-        if (pages.length > 0 && chunks.size === 0) {
+        const bundleSeen = chunks.size > 0;
+        if (pages.length > 0 && !bundleSeen) {
           logger.warn("The client bundle was not seen, so the boot module starts late: no modulepreload, not async.");
-          return;
         }
         let edited = 0;
         for (const page of pages) {
-          let { html } = page;
-          for (const { tag, src } of moduleScripts(html)) {
+          let html = hoistHeadHints(page.html);
+          for (const { tag, src } of bundleSeen ? moduleScripts(html) : []) {
             // Relative to `base`; a script under `build.assetsPrefix` (another origin) is left as is.
             const entry = src.startsWith(base) ? src.slice(base.length) : null;
             if (entry === null || !loadsModule(chunks, entry, BOOT_MODULE)) continue;

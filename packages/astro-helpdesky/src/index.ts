@@ -1,3 +1,4 @@
+/// <reference path="./locals.d.ts" />
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
 import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
@@ -10,6 +11,10 @@ import { STANDIN_BASE_PATH, resolveHelpdeskyMode } from "./mode.ts";
 import { ALLOW_REMOTE_VARIABLE, allowsRemote, devServerHost, standinExposure } from "./standin/exposure.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
+
+export type { HelpdeskyUserOptions } from "./options.ts";
+/** The largest request body any of the integration's routes reads: a ceiling for an adapter's `bodySizeLimit`. */
+export { SERVER_BODY_LIMIT_BYTES } from "./contact/read-body.ts";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
@@ -53,6 +58,8 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         const hints = {
           tokenUrl: underBase(config.base, options.tokenRoute),
           scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,
+          signInUrl: options.signInUrl ?? null,
+          signOutUrl: options.signOutUrl ?? null,
         };
         updateConfig({ vite: { plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin()] } });
         if (command === "dev") {

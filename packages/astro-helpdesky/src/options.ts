@@ -5,6 +5,11 @@ const routePath = v.pipe(
   v.regex(/^\/[A-Za-z0-9/_-]*$/, "must be a path that starts with `/`, like `/api/helpdesky-token`"),
 );
 
+const linkTarget = v.pipe(
+  v.string(),
+  v.regex(/^(\/(?!\/)|https:\/\/)[^\s<>"]*$/, "must be a path that starts with `/`, or an `https://` URL"),
+);
+
 /** The options `helpdesky()` accepts in `astro.config.mjs`. */
 export const HelpdeskyOptionsSchema = v.strictObject({
   /** Where the token endpoint is mounted. The island's `tokenUrl` prop must match. */
@@ -16,6 +21,16 @@ export const HelpdeskyOptionsSchema = v.strictObject({
    * users; anonymous visitors then download it too, from Helpdesky's origin.
    */
   preloadScript: v.optional(v.boolean(), true),
+  /**
+   * Where visitors sign in, for the components' sign-in links: your provider's page, ideally one
+   * that comes back to the support page afterwards. Unset, the components offer no sign-in link.
+   */
+  signInUrl: v.optional(linkTarget),
+  /**
+   * Where the Ticket Center's `Sign out` form posts (a POST with the session's cookie). Unset, the
+   * Ticket Center shows no `Sign out` button; a sign-out form elsewhere on the page still clears it.
+   */
+  signOutUrl: v.optional(linkTarget),
 });
 
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;

@@ -12,6 +12,10 @@ export interface PageHints {
   tokenUrl: string;
   /** Helpdesky's script, when the build knows which one runs; `null` otherwise. */
   scriptPreloadUrl: string | null;
+  /** The `signInUrl` option, or `null`. */
+  signInUrl: string | null;
+  /** The `signOutUrl` option, or `null`. */
+  signOutUrl: string | null;
 }
 
 /** `path` (a route such as `/api/helpdesky-token`) under the site's `base`, as the browser asks for it. */
@@ -43,10 +47,12 @@ export function scriptPreloadUrl(env: ReadonlyMap<string, EnvEntry>, { dev }: { 
  * Serves `virtual:helpdesky/page-hints`. Client code imports it too, so it names each field it
  * exports: nothing else given to it (a secret, say) can reach a bundle.
  */
-export function pageHintsPlugin({ tokenUrl, scriptPreloadUrl }: PageHints): Plugin {
+export function pageHintsPlugin({ tokenUrl, scriptPreloadUrl, signInUrl, signOutUrl }: PageHints): Plugin {
   const source =
     `export const tokenUrl = ${JSON.stringify(tokenUrl)};\n` +
-    `export const scriptPreloadUrl = ${JSON.stringify(scriptPreloadUrl)};\n`;
+    `export const scriptPreloadUrl = ${JSON.stringify(scriptPreloadUrl)};\n` +
+    `export const signInUrl = ${JSON.stringify(signInUrl)};\n` +
+    `export const signOutUrl = ${JSON.stringify(signOutUrl)};\n`;
   return {
     name: "helpdesky:page-hints",
     resolveId: (id) => (id === PAGE_HINTS_MODULE ? RESOLVED_ID : undefined),
@@ -60,5 +66,9 @@ export const PAGE_HINTS_TYPES = `declare module "${PAGE_HINTS_MODULE}" {
   export const tokenUrl: string;
   /** Helpdesky's script URL when the build's environment says which one runs; \`null\` otherwise. */
   export const scriptPreloadUrl: string | null;
+  /** The \`signInUrl\` option of \`helpdesky()\`, or \`null\`. */
+  export const signInUrl: string | null;
+  /** The \`signOutUrl\` option of \`helpdesky()\`, or \`null\`. */
+  export const signOutUrl: string | null;
 }
 `;

@@ -1,0 +1,8 @@
+// The components a page uses. `TicketCenter` is the whole support panel in one tag; the others are
+// its parts, for pages that lay them out themselves.
+export { default as TicketCenter } from "./island/TicketCenter.astro";
+export { default as TicketCenterIsland } from "./island/TicketCenterIsland.tsx";
+export { default as TicketCenterHints } from "./island/TicketCenterHints.astro";
+export { default as TicketCenterFallback } from "./island/TicketCenterFallback.astro";
+export { default as ContactForm } from "./contact/ContactForm.astro";
+export { default as ContactFormIsland } from "./contact/ContactForm.tsx";
