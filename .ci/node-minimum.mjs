@@ -1,5 +1,5 @@
 // Runs what the README promises on the oldest Node that package.json's `engines` allows: the
-// `npm run helpdesky` CLI (TypeScript run by Node itself) and the production server in stand-in
+// `npm run helpdesky` CLI (the package's compiled bin) and the production server in stand-in
 // mode, down to the stand-in's SQLite store. Usage: node .ci/node-minimum.mjs <path to that node>
 // after `npm test` has built dist/.
 import { execFileSync, spawn } from "node:child_process";
@@ -20,7 +20,7 @@ const check = (ok, what) => {
 
 // The CLI signs as the token endpoint does.
 const env = { ...process.env, HELPDESKY_HMAC_SECRET: "hdh_secret_ci_not_real", HELPDESKY_HELPDESK_ID: "hd_ci" };
-const signed = execFileSync(node, ["packages/astro-helpdesky/src/cli/main.ts", "sign", "ada@example.com"], { cwd: root, env, encoding: "utf8" });
+const signed = execFileSync(node, ["node_modules/astro-helpdesky/dist/cli.mjs", "sign", "ada@example.com"], { cwd: root, env, encoding: "utf8" });
 const expected = createHmac("sha256", "hdh_secret_ci_not_real").update("ada@example.com").digest("hex");
 check(signed.includes(expected), "npm run helpdesky -- sign");
 
