@@ -9,7 +9,7 @@ import { editBuiltSupportVariants, writeSupportVariants } from "./support-varian
 const SOURCE = process.env.BENCH_SOURCE ?? ROOT;
 
 /** What a bench copy is made of: the project's sources, never its build output. */
-const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "security-headers.mjs", "src", "public", "scripts"];
+const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "security-headers.mjs", "src", "public", "scripts", "packages"];
 
 export interface BenchCopy {
   dir: string;

@@ -2,16 +2,53 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { STANDIN_SCRIPT_PATH } from "astro-helpdesky/node";
 
-const HINTS = /^(\s*)<TicketCenterHints slot="head" \/>\s*\n/m;
-const BOOT_CONTAINER = /^\s*<div id="hdh-ticket-center"[\s\S]*?<\/div>\s*\n/m;
-const BOOT_SCRIPT = /^\s*<script>[\s\S]*?bootTicketCenter[\s\S]*?<\/script>\s*\n/m;
-const TOKEN_PRELOAD = '<link slot="head" rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" />';
-const SCRIPT_PRELOAD = `<link slot="head" rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" />`;
+/** The parts `<TicketCenter />` renders, in its order; a variant leaves one out or changes it. */
+interface Parts {
+  hints: string;
+  container: string;
+  boot: string;
+}
+
+const ALL_PARTS: Parts = {
+  hints: "<TicketCenterHints />",
+  container: `<div id="hdh-ticket-center" class="hdh-ticket-center hdh-ticket-center-loading">
+    <p class="hdh-loading-status" role="status" aria-live="polite" data-hdh-island-owned>Loading your support conversations…</p>
+  </div>`,
+  boot: `<script>
+    import { tokenUrl } from "virtual:helpdesky/page-hints";
+    import { bootTicketCenter } from "astro-helpdesky/client";
+    bootTicketCenter({ tokenUrl });
+  </script>`,
+};
+
+// Hints the build moves into <head>, as it does `<TicketCenterHints />`'s.
+const TOKEN_PRELOAD = '<link rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" data-hdh-hint />';
+const SCRIPT_PRELOAD = `<link rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" data-hdh-hint />`;
+
+/** /support laid out from the package's exported parts, as `<TicketCenter />` lays them out. */
+function supportPage(parts: Parts): string {
+  return `---
+import Layout from "../../layouts/Layout.astro";
+import { TicketCenterFallback, TicketCenterHints, TicketCenterIsland } from "astro-helpdesky/components";
+import { signInUrl, signOutUrl, tokenUrl } from "virtual:helpdesky/page-hints";
+---
+
+<Layout title="Support">
+  <h1>Support</h1>
+  <p class="lead">Your conversations with our team.</p>
+  ${parts.hints}
+  ${parts.container}
+  ${parts.boot}
+  <TicketCenterIsland client:only="react" tokenUrl={tokenUrl} signInUrl={signInUrl} signOutUrl={signOutUrl} />
+  <TicketCenterFallback />
+</Layout>
+`;
+}
 
 /** One loading step of /support taken away, to measure what that step gives. */
 interface SupportVariant {
-  /** The page's source changed, or null when the page has no such step (then it is not measured). */
-  source: (page: string) => string | null;
+  /** The page, from the parts of `<TicketCenter />`. */
+  parts: Parts;
   /** The built page's HTML changed, for a step the build adds; it may write files in `clientDir`. */
   built?: (html: string, clientDir: string) => string;
 }
@@ -23,19 +60,17 @@ interface SupportVariant {
 export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
   // The island alone, as before the boot module: it fetches the token and adds the script once
   // React has loaded. The static container goes too, or the island's own would be a second one.
-  "support-no-boot": {
-    source: (page) => (BOOT_CONTAINER.test(page) && BOOT_SCRIPT.test(page) ? page.replace(BOOT_SCRIPT, "").replace(BOOT_CONTAINER, "") : null),
-  },
+  "support-no-boot": { parts: { ...ALL_PARTS, container: "", boot: "" } },
   // The boot module as Astro writes it: deferred (after the stylesheets), its imports found one
   // level at a time.
   "support-boot-deferred": {
-    source: (page) => (BOOT_SCRIPT.test(page) ? page : null),
+    parts: ALL_PARTS,
     built: (html) => html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace('<script type="module" async ', '<script type="module" '),
   },
   // The site's styles in a linked stylesheet, as Astro writes them by default for stylesheets over
   // 4 KB: the island's inline scripts then wait for it, and the parser with them.
   "support-linked-stylesheet": {
-    source: (page) => page,
+    parts: ALL_PARTS,
     built: (html, clientDir) => {
       const head = html.slice(0, html.indexOf("</head>"));
       const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)];
@@ -48,27 +83,20 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
       return edited;
     },
   },
-  "support-no-token-preload": {
-    source: (page) => (HINTS.test(page) ? page.replace(HINTS, (_, indent: string) => `${indent}${SCRIPT_PRELOAD}\n`) : null),
-  },
-  "support-no-script-preload": {
-    source: (page) => (HINTS.test(page) ? page.replace(HINTS, (_, indent: string) => `${indent}${TOKEN_PRELOAD}\n`) : null),
-  },
+  "support-no-token-preload": { parts: { ...ALL_PARTS, hints: SCRIPT_PRELOAD } },
+  "support-no-script-preload": { parts: { ...ALL_PARTS, hints: TOKEN_PRELOAD } },
 };
 
 /**
- * Writes the variants of the copy's src/pages/support.astro under src/pages/bench/. Made from the
- * real page, so they follow it as it changes. Returns the names of the variants written.
+ * Writes the variants of /support under the copy's src/pages/bench/, when the copy's /support is
+ * the one tag whose parts they lay out. Returns the names of the variants written.
  */
 export function writeSupportVariants(copyDir: string): string[] {
   const source = join(copyDir, "src/pages/support.astro");
-  if (!existsSync(source)) return [];
-  const page = readFileSync(source, "utf8").replaceAll('from "../', 'from "../../');
+  if (!existsSync(source) || !readFileSync(source, "utf8").includes("<TicketCenter />")) return [];
   const written: string[] = [];
   for (const [name, variant] of Object.entries(SUPPORT_VARIANTS)) {
-    const changed = variant.source(page);
-    if (changed === null) continue;
-    writeFileSync(join(copyDir, "src/pages/bench", `${name}.astro`), changed);
+    writeFileSync(join(copyDir, "src/pages/bench", `${name}.astro`), supportPage(variant.parts));
     written.push(name);
   }
   return written;
