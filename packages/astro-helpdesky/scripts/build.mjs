@@ -2,7 +2,6 @@
 // types from files inside node_modules, so these two ship as JavaScript; everything Astro loads
 // ships as source and Vite compiles it in the adopter's build.
 import { build } from "esbuild";
-import { chmod } from "node:fs/promises";
 
 const common = {
   bundle: true,
@@ -20,5 +19,3 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
 });
-// npm marks a bin executable when it links it; the workspace links before this build runs.
-await chmod("dist/cli.mjs", 0o755);
