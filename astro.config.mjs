@@ -28,10 +28,10 @@ export default defineConfig({
   // vercelStaticHeaders: makes the adapter's per-page policy routes match their own page alone and
   // let routing go on (see the module), so every path keeps vercel.json's headers and its function.
   integrations: [react(), helpdesky(), leanServerBundle(), ...(onVercel ? [vercelStaticHeaders()] : [])],
-  // The site's CSS (8 KB raw on /support, 2 KB compressed) goes inline. A linked stylesheet would
+  // The site's CSS (8 KiB raw on /support, 2 KiB compressed) goes inline. A linked stylesheet would
   // hold up the inline scripts Astro writes before each island, and with them the parser and the
-  // Ticket Center's async boot module (9% to 19% of /support's time to Ticket Center on slow 4G,
-  // `npm run bench`).
+  // Ticket Center's async boot module (the "stylesheet inlined" step of the README's time to
+  // Ticket Center, `npm run bench`).
   build: { inlineStylesheets: "always" },
   vite: {
     environments: {
