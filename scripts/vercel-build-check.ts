@@ -26,6 +26,8 @@ try {
     cpSync(join(ROOT, file), join(copy, file));
   }
   execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(copy, "node_modules")]);
+  // Caches the build rewrites in place would write through the links into the project's own.
+  for (const cache of [".vite", ".vite-temp", ".astro", ".cache", ".vitest-cache"]) rmSync(join(copy, "node_modules", cache), { recursive: true, force: true });
   mkdirSync(join(copy, ".vercel"));
   // `installCommand: "true"` skips the install step: the copy's node_modules are the project's.
   const project = { projectId: "prj_local", orgId: "team_local", settings: { framework: "astro", installCommand: "true" } };
