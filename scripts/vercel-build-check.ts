@@ -2,8 +2,8 @@
 // token: a local .vercel/project.json stands in for the linked project), and checks the routes it
 // writes: every prerendered page gets its own Content-Security-Policy, every answer vercel.json's
 // headers, and no page's route ends the routing of another path. Not part of `npm test`: it needs
-// the vercel CLI (58.10.0 installs on Node 24; later versions do not), about 30 s and, through
-// npx, the npm registry.
+// the vercel CLI (58.10.0 installs on Node 24; later versions do not), which npx fetches from the
+// npm registry the first time, and takes about 40 s with the CLI at hand.
 //
 //   npm run check:vercel                                   (npx --yes vercel@58.10.0)
 //   VERCEL_CLI=/path/to/node_modules/.bin/vercel npm run check:vercel
@@ -16,6 +16,9 @@ import { pathToFileURL } from "node:url";
 import { siteExpectations, vercelHeaderProblems } from "../test/e2e/support/vercel-routes.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
+
+const withoutVercelVariables = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("VERCEL")));
 const copy = mkdtempSync(join(tmpdir(), "vercel-build-check-"));
 try {
   // The project's files as git sees them (committed or not, ignored ones left out), and its
@@ -37,9 +40,9 @@ try {
   execFileSync(command!, [...prefix, "build", "--yes", "--global-config", join(copy, ".vercel-global")], {
     cwd: copy,
     stdio: "inherit",
-    // Only what the build needs, and a global config folder of its own: no token or account
-    // settings reach the CLI.
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? copy, VERCEL_TELEMETRY_DISABLED: "1" },
+    // A global config folder of its own and no VERCEL_* variables (a token, a linked project):
+    // nothing of an account reaches the CLI. The rest (PATH, proxy and CA settings for npx) stays.
+    env: { ...withoutVercelVariables(process.env), VERCEL_TELEMETRY_DISABLED: "1" },
   });
 
   const output = pathToFileURL(join(copy, ".vercel/output/"));
