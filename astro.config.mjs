@@ -5,6 +5,7 @@ import vercel from "@astrojs/vercel";
 import react from "@astrojs/react";
 import helpdesky, { SERVER_BODY_LIMIT_BYTES } from "astro-helpdesky";
 import leanServerBundle from "./src/integrations/lean-server-bundle.ts";
+import vercelStaticHeaders from "./src/integrations/vercel-static-headers.ts";
 import { cspDirectives } from "./security-headers.mjs";
 import { signOutUrl, supportSignInUrl } from "./src/auth/urls.ts";
 
@@ -24,11 +25,18 @@ export default defineConfig({
   adapter: onVercel
     ? vercel({ staticHeaders: true })
     : node({ mode: "standalone", staticHeaders: true, bodySizeLimit: SERVER_BODY_LIMIT_BYTES }),
-  integrations: [react(), helpdesky({ signInUrl: supportSignInUrl, signOutUrl }), leanServerBundle()],
-  // The site's CSS (8 KB raw on /support, 2 KB compressed) goes inline. A linked stylesheet would
+  // vercelStaticHeaders: makes the adapter's per-page policy routes match their own page alone and
+  // let routing go on (see the module), so every path keeps vercel.json's headers and its function.
+  integrations: [
+    react(),
+    helpdesky({ signInUrl: supportSignInUrl, signOutUrl }),
+    leanServerBundle(),
+    ...(onVercel ? [vercelStaticHeaders()] : []),
+  ],
+  // The site's CSS (8 KiB raw on /support, 2 KiB compressed) goes inline. A linked stylesheet would
   // hold up the inline scripts Astro writes before each island, and with them the parser and the
-  // Ticket Center's async boot module (9% to 19% of /support's time to Ticket Center on slow 4G,
-  // `npm run bench`).
+  // Ticket Center's async boot module (the "stylesheet inlined" step of the README's time to
+  // Ticket Center, `npm run bench`).
   build: { inlineStylesheets: "always" },
   vite: {
     environments: {

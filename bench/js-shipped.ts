@@ -87,12 +87,12 @@ export async function run(): Promise<void> {
       page: p.path === REACT_ONLY ? `${p.path} (React alone, bench-only)` : p.path,
       status: String(p.status),
       scripts: String(p.scripts.filter((s) => !s.embed).length),
-      "KB raw": kb(p.raw),
-      "KB gzip": kb(p.gzip),
-      "inline KB raw": kb(p.inlineRaw),
+      "KiB raw": kb(p.raw),
+      "KiB gzip": kb(p.gzip),
+      "inline KiB raw": kb(p.inlineRaw),
       budget:
         p.path === "/support" || p.path === SUPPORT_ANONYMOUS
-          ? `${kb(p.gzip)} / ${kb(SUPPORT_BUDGET_GZIP)} KB gzip`
+          ? `${kb(p.gzip)} / ${kb(SUPPORT_BUDGET_GZIP)} KiB gzip`
           : p.path === REACT_ONLY
             ? ""
             : p.status !== 200
@@ -100,24 +100,24 @@ export async function run(): Promise<void> {
               : p.gzip === 0
                 ? "0 ✓"
                 : "should be 0",
-      "embed KB gzip": p.embedGzip ? kb(p.embedGzip) : "",
+      "embed KiB gzip": p.embedGzip ? kb(p.embedGzip) : "",
     }));
     rows.push({
       page: "island's own code (/support signed in − React alone)",
       status: "",
       scripts: "",
-      "KB raw": islandOwn ? kb(islandOwn.raw) : "n/a",
-      "KB gzip": islandOwn ? kb(islandOwn.gzip) : "n/a",
-      "inline KB raw": "",
-      budget: "≈ 5 KB gzip",
-      "embed KB gzip": "",
+      "KiB raw": islandOwn ? kb(islandOwn.raw) : "n/a",
+      "KiB gzip": islandOwn ? kb(islandOwn.gzip) : "n/a",
+      "inline KiB raw": "",
+      budget: "≈ 5 KiB gzip",
+      "embed KiB gzip": "",
     });
     printTable(`JavaScript shipped (gzip: zlib level 6; Chromium ${chromiumVersion(browser)})`, rows);
     const anonymousSupport = pages.find((p) => p.path === SUPPORT_ANONYMOUS)!;
     const withinBudget = support.gzip <= SUPPORT_BUDGET_GZIP;
-    console.log(`\n/support signed in: ${kb(support.gzip)} KB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KB: ${withinBudget ? "within budget" : "OVER BUDGET"}`);
+    console.log(`\n/support signed in: ${kb(support.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${withinBudget ? "within budget" : "OVER BUDGET"}`);
     const anonymousWithin = anonymousSupport.gzip <= SUPPORT_BUDGET_GZIP;
-    console.log(`/support anonymous: ${kb(anonymousSupport.gzip)} KB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KB: ${anonymousWithin ? "within budget" : "OVER BUDGET"}`);
+    console.log(`/support anonymous: ${kb(anonymousSupport.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${anonymousWithin ? "within budget" : "OVER BUDGET"}`);
     const file = writeResults("js-shipped", { chromium: chromiumVersion(browser), budgetGzip: SUPPORT_BUDGET_GZIP, withinBudget, anonymousWithinBudget: anonymousWithin, islandOwn, pages });
     console.log(`js: wrote ${file}`);
   } finally {

@@ -83,9 +83,9 @@ export async function run(): Promise<void> {
     const check = checks[b === unbundled ? "unbundled" : "asConfigured"];
     return {
       function: b.name,
-      "size KB": kb(b.size.bytes),
+      "size KiB": kb(b.size.bytes),
       files: String(b.size.files),
-      "× budget (2 MB)": fmtRatio(ratio(b.size.bytes, BUDGET_BYTES)),
+      "× budget (2 MiB)": fmtRatio(ratio(b.size.bytes, BUDGET_BYTES)),
       "× unbundled": fmtRatio(ratio(b.size.bytes, unbundled.size.bytes)),
       "GET token / login": `${check["/api/helpdesky-token"]} / ${check["/login"]}`,
     };
@@ -95,7 +95,7 @@ export async function run(): Promise<void> {
   const largest = Object.entries(unbundled.size.byPackage).sort((a, b) => b[1] - a[1]).slice(0, 8);
   printTable(
     "Largest parts of the function (unbundled → as configured; bundled packages count as own code)",
-    largest.map(([pkg, bytes]) => ({ part: pkg, "KB unbundled": kb(bytes), "KB as configured": kb(asConfigured.size.byPackage[pkg] ?? 0) })),
+    largest.map(([pkg, bytes]) => ({ part: pkg, "KiB unbundled": kb(bytes), "KiB as configured": kb(asConfigured.size.byPackage[pkg] ?? 0) })),
   );
 
   const bare = medians[handlers[0]!.name]!;
@@ -114,7 +114,7 @@ export async function run(): Promise<void> {
     }),
   );
   const sizeMet = asConfigured.size.bytes < BUDGET_BYTES;
-  console.log(`\nTarget: function under 2 MB: ${sizeMet ? "met" : "MISSED"} (${kb(asConfigured.size.bytes)} KB)`);
+  console.log(`\nTarget: function under 2 MiB: ${sizeMet ? "met" : "MISSED"} (${kb(asConfigured.size.bytes)} KiB)`);
   console.log(`Without NODE_ENV=production: token ${checks.asConfiguredWithoutNodeEnv["/api/helpdesky-token"]}, login ${checks.asConfiguredWithoutNodeEnv["/login"]}`);
 
   const file = writeResults("vercel-function", {

@@ -10,11 +10,13 @@ const kib = (bytes: number) => (bytes / KIB).toFixed(1);
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 
 /** When and where the figures were taken: absolute figures only compare within one run. */
-function provenance(result: Json): string {
+function provenance(result: Json, setting = ""): string {
   const { node, cores, loadAverage1m } = result.machine;
   const command = { "js-shipped": "js", "vercel-function": "vercel" }[result.benchmark as string] ?? result.benchmark;
-  return `Measured ${String(result.date).slice(0, 10)} by \`npm run bench -- ${command}\` (Node ${node}, ${cores} cores, load ${loadAverage1m}).`;
+  return `Measured ${String(result.date).slice(0, 10)} by \`npm run bench -- ${command}\` (Node ${node}, ${cores} cores, load ${loadAverage1m}${setting}).`;
 }
+
+const verdict = (met: boolean) => (met ? "met" : "missed");
 
 function jsShipped(result: Json): string {
   const rows = [
@@ -39,7 +41,7 @@ function vercelFunction(result: Json): string {
   const size = (name: "asConfigured" | "unbundled") => result.sizes[name].bytes as number;
   const budget = result.budgetBytes as number;
   const rows = [
-    "| Vercel function | size KiB | × the 2 MB budget | cold start ms (import + first request) | × a bare HMAC handler |",
+    "| Vercel function | size KiB | × the 2 MiB budget | cold start ms (import + first request) | × a bare HMAC handler |",
     "| --- | --- | --- | --- | --- |",
   ];
   for (const [name, key] of [["function, as configured", "asConfigured"], ["function, unbundled (adapter default)", "unbundled"]] as const) {
@@ -63,11 +65,88 @@ function contactStore(result: Json): string {
   return [...rows, "", provenance(result)].join("\n");
 }
 
+const TOKEN_TARGETS = [
+  ["bare node:http (floor)", "bare `node:http` (floor of the machine)"],
+  ["Astro constant JSON", "Astro constant JSON"],
+  ["Astro constant JSON + session", "Astro constant JSON, with the session check"],
+  ["token endpoint", "**token endpoint**"],
+] as const;
+
+function tokenEndpoint(result: Json): string {
+  const runs = result.results as Record<string, Json[]>;
+  const at = (target: string, connections: number) => runs[target]!.find((run) => run.connections === connections)!;
+  const rows = [
+    "| Token endpoint, `GET /api/helpdesky-token` | connections | req/s | p50 ms | p99 ms | errors | × constant JSON |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const connections of [16, 64]) {
+    const constant = at("Astro constant JSON", connections);
+    for (const [target, label] of TOKEN_TARGETS) {
+      const run = at(target, connections);
+      const times = ratio(run.requestsPerSecond / constant.requestsPerSecond);
+      rows.push(`| ${label} | ${connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${run.errors + run.non2xx} | ${target === "token endpoint" ? `**${times}**` : times} |`);
+    }
+  }
+  const at16 = at("token endpoint", 16).requestsPerSecond / at("Astro constant JSON", 16).requestsPerSecond;
+  const { tokenAtLeast0_8xConstantAt16, noErrorsAt64 } = result.targetsMet;
+  const targets =
+    `Targets: the token endpoint at 16 connections ≥ 0.8× the constant endpoint: ${verdict(tokenAtLeast0_8xConstantAt16)} (${ratio(at16)}); ` +
+    `no errors at 64 connections: ${verdict(noErrorsAt64)}.`;
+  const setting = `, median of ${result.rounds} interleaved runs of ${result.seconds} s`;
+  return [...rows, "", targets, "", provenance(result, setting)].join("\n");
+}
+
+/** What each of /support's loading steps does, by the name of the variant that takes it away. */
+const TTC_STEPS: Record<string, readonly [string, string]> = {
+  "island, no boot": ["boot module (no React)", "starts the script before React has loaded"],
+  "island, boot deferred": ["boot module async, its chunks modulepreloaded", "the boot no longer waits for the document and one round trip per import level"],
+  "island, no script preload": ["preload of `ticket-center.js`", "the script downloads while the token is on its way"],
+  "island, no token preload": ["preload of the token", "the token request starts with the HTML"],
+  "island, linked stylesheet": ["stylesheet inlined", "a linked stylesheet holds up Astro's inline island scripts, the parser, and in Chromium the async boot module with them"],
+};
+
+function timeToTicketCenter(result: Json): string {
+  const medians = result.medians as Record<string, Json>;
+  const variants = result.variants as Json[];
+  const guide = medians["guide: per-request page"]!;
+  const island = medians["island (/support, static)"]!;
+  const islandRatio = island.renderedMs / guide.renderedMs;
+  const headline = [
+    "| Time to Ticket Center | script starts ms | rendered ms | rendered × guide |",
+    "| --- | --- | --- | --- |",
+    `| the guide's per-request page (baseline) | ${guide.scriptStartMs.toFixed(0)} | ${guide.renderedMs.toFixed(0)} | 1.00× |`,
+    `| **the island on static \`/support\`** | ${island.scriptStartMs.toFixed(0)} | ${island.renderedMs.toFixed(0)} | **${ratio(islandRatio)}** (target ≤ 1.05×: ${verdict(islandRatio <= 1.05)}) |`,
+  ];
+  const serverIsland = medians["server island (server:defer)"]!;
+  headline.push(`| a server island (\`server:defer\`) | ${serverIsland.scriptStartMs.toFixed(0)} | ${serverIsland.renderedMs.toFixed(0)} | ${ratio(serverIsland.renderedMs / guide.renderedMs)} |`);
+
+  const reference = variants.find((variant) => variant.step && variant.against === variant.name)!;
+  const steps = ["| Step | `/support` without it | what it does |", "| --- | --- | --- |"];
+  for (const variant of variants.filter((variant) => variant.against === reference.name && variant !== reference)) {
+    const [step, what] = TTC_STEPS[variant.name] ?? [variant.name, ""];
+    steps.push(`| ${step} | ${ratio(medians[variant.name]!.renderedMs / medians[reference.name]!.renderedMs)} | ${what} |`);
+  }
+
+  const form = result.contactForm.medians as { support: number; contact: number };
+  const anonymous = [
+    "| Contact Form shown, anonymous | ms | × `/contact` |",
+    "| --- | --- | --- |",
+    `| \`/contact\` (form in the HTML) | ${form.contact.toFixed(0)} | 1.00× |`,
+    `| \`/support\` (shown with the token's answer) | ${form.support.toFixed(0)} | ${ratio(form.support / form.contact)} |`,
+  ];
+  const { latencyMs, downloadKbps } = result.network;
+  const cpu = result.cpuSlowdown > 1 ? `, CPU ${result.cpuSlowdown}× slower` : ", CPU at full speed";
+  const setting = `, Chromium ${result.chromium}, ${latencyMs} ms RTT and ${downloadKbps / 1000} Mbps down${cpu}; medians of ${result.loadsPerPage} loads, steps ${result.loadsPerStep}`;
+  return [...headline, "", ...steps, "", ...anonymous, "", provenance(result, setting)].join("\n");
+}
+
 /** The table each results file renders to, by the name of its block in the README. */
 export const RENDERERS: Record<string, (result: Json) => string> = {
   "js-shipped": jsShipped,
   "vercel-function": vercelFunction,
   "contact-store": contactStore,
+  token: tokenEndpoint,
+  "time-to-ticket-center": timeToTicketCenter,
 };
 
 const BLOCK = /(<!-- bench:([a-z-]+) -->)[\s\S]*?(<!-- \/bench:\2 -->)/g;

@@ -21,7 +21,7 @@ export function fmtRatio(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/a";
 }
 
-/** Bytes as KB (1 KB = 1024 bytes) with one decimal. */
+/** Bytes as KiB (1 KiB = 1,024 bytes) with one decimal. */
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }

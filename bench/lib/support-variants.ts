@@ -68,7 +68,7 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
     built: (html) => html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace('<script type="module" async ', '<script type="module" '),
   },
   // The site's styles in a linked stylesheet, as Astro writes them by default for stylesheets over
-  // 4 KB: the island's inline scripts then wait for it, and the parser with them.
+  // 4 KiB: the island's inline scripts then wait for it, and the parser with them.
   "support-linked-stylesheet": {
     parts: ALL_PARTS,
     built: (html, clientDir) => {

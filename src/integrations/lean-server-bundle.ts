@@ -5,9 +5,10 @@ const BUNDLED = ["react", "react-dom", "zod", "valibot", "nodemailer", "@redis/c
 
 /**
  * Keeps the server build, and so the Vercel function, small: a few large dependencies are bundled
- * into it (nodemailer too: 0.6 MB copied, 0.4 MB bundled), with `process.env.NODE_ENV` fixed to "production" there, so only the code the server
+ * into it, with `process.env.NODE_ENV` fixed to "production" there, so only the code the server
  * runs ships. Copied from node_modules instead, they bring their development builds, react-dom's
- * unused renderers and zod's CommonJS twins (3.8 MB, against 1.6 MB), and the server would depend on
+ * unused renderers and zod's CommonJS twins (about three times the size: `npm run bench -- vercel`
+ * measures both, see the README's Benchmarks), and the server would depend on
  * the platform setting NODE_ENV. Applies to `astro build` only: `astro dev` keeps React's
  * development warnings.
  */
@@ -20,8 +21,8 @@ export default function leanServerBundle(): AstroIntegration {
         updateConfig({
           vite: {
             ssr: { noExternal: BUNDLED },
-            // The Redis client is 1.2 MB of readable source: the server build drops whitespace and
-            // comments and shortens local names (0.9 MB of the function in all), but keeps the names
+            // The Redis client is 1.2 MiB of readable source: the server build drops whitespace and
+            // comments and shortens local names, but keeps the names
             // of functions and classes, so stack traces still read.
             environments: {
               ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: { keepNames: true }, codegen: { removeWhitespace: true } } } } } },

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { securityHeaders, strictTransportSecurity } from "../../security-headers.mjs";
+import { mergeWithVercelJson, routeBeforeFilesystem, siteExpectations, vercelHeaderProblems } from "./support/vercel-routes.ts";
 
 // Checks the Build Output API v3 tree that `VERCEL=1 astro build` wrote (see global-setup.ts).
 const OUTPUT = new URL("../../.vercel/output/", import.meta.url);
@@ -108,6 +109,26 @@ test.describe("Vercel build output", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     for (const [, content] of notFound.body.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
       expect(policy).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
+    }
+  });
+
+  test("as vercel build merges vercel.json in, each page gets its own policy and every answer vercel.json's headers", () => {
+    // `npm run check:vercel` runs the real `vercel build` and checks its config.json the same way.
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
+    const vercelJson = JSON.parse(readFileSync(new URL("../../vercel.json", import.meta.url), "utf8"));
+    const merged = mergeWithVercelJson(config.routes, vercelJson);
+    const expected = siteExpectations(OUTPUT);
+    expect(expected.pages).toEqual(expect.arrayContaining(["/", "/pricing", "/contact", "/contact/sent", "/support"]));
+    expect(vercelHeaderProblems(merged, expected)).toEqual([]);
+  });
+
+  test("a page's policy route matches that page alone, so on-demand routes still reach the function", () => {
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
+    // Unanchored and without `continue`, the home page's `src: "/"` would end the routing of every path.
+    const home = routeBeforeFilesystem(config.routes, "/").headers["content-security-policy"];
+    expect(home).toBeTruthy();
+    for (const path of ["/login", "/contact/send", "/api/contact", "/api/helpdesky-token"]) {
+      expect(routeBeforeFilesystem(config.routes, path), path).toEqual({ headers: {}, stoppedBy: null });
     }
   });
 
