@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import type { EnvEntry } from "../../src/guards/load-env.ts";
+import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../src/mode.ts";
+import { pageHintsPlugin, scriptPreloadUrl, underBase } from "../../src/page-hints.ts";
+
+function env(values: Record<string, string>): Map<string, EnvEntry> {
+  return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
+}
+
+const LIVE = { HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef", HELPDESKY_HELPDESK_ID: "acme" };
+
+describe("scriptPreloadUrl: what the build tells /support to preload", () => {
+  test.each([
+    ["real credentials", LIVE, false, DEFAULT_SCRIPT_URL],
+    ["real credentials and a script URL", { ...LIVE, HELPDESKY_SCRIPT_URL: "https://cdn.helpdesky.example/tc.js" }, false, "https://cdn.helpdesky.example/tc.js"],
+    ["real credentials win over HELPDESKY_STANDIN", { ...LIVE, HELPDESKY_STANDIN: "1" }, false, DEFAULT_SCRIPT_URL],
+    ["stand-in mode", { HELPDESKY_STANDIN: "1" }, false, STANDIN_SCRIPT_PATH],
+    ["astro dev without credentials", {}, true, STANDIN_SCRIPT_PATH],
+    ["nothing set: the build cannot know, so no preload", {}, false, null],
+    ["half the credentials", { HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef" }, false, null],
+  ])("%s → %j", (_, values, dev, expected) => {
+    expect(scriptPreloadUrl(env(values), { dev })).toBe(expected);
+  });
+});
+
+describe("underBase: the token URL a page asks for", () => {
+  test.each([
+    ["/", "/api/helpdesky-token", "/api/helpdesky-token"],
+    ["/app", "/api/helpdesky-token", "/app/api/helpdesky-token"],
+    ["/app/", "/api/helpdesky-token", "/app/api/helpdesky-token"],
+  ])("base %j, route %j → %j", (base, route, url) => {
+    expect(underBase(base, route)).toBe(url);
+  });
+});
+
+describe("virtual:helpdesky/page-hints", () => {
+  test("exports the hints as constants and nothing else, and nothing for other ids", () => {
+    const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, signInUrl: "/sign-in", signOutUrl: null, secret: "hdh_secret_must_not_ship" };
+    const plugin = pageHintsPlugin(hints);
+    const resolveId = plugin.resolveId as (id: string) => string | undefined;
+    const load = plugin.load as (id: string) => string | undefined;
+    const id = resolveId("virtual:helpdesky/page-hints")!;
+    expect(load(id)).toBe(
+      'export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\nexport const signInUrl = "/sign-in";\nexport const signOutUrl = null;\n',
+    );
+    expect(resolveId("./other.ts")).toBeUndefined();
+    expect(load("/src/other.ts")).toBeUndefined();
+  });
+});
