@@ -1,5 +1,6 @@
 /// <reference path="./locals.d.ts" />
 import type { AstroIntegration } from "astro";
+import { AstroError } from "astro/errors";
 import { fileURLToPath } from "node:url";
 import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
@@ -15,6 +16,9 @@ import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "
 export type { HelpdeskyUserOptions } from "./options.ts";
 /** The largest request body any of the integration's routes reads: a ceiling for an adapter's `bodySizeLimit`. */
 export { SERVER_BODY_LIMIT_BYTES } from "./contact/read-body.ts";
+
+/** The name `@astrojs/react`'s integration registers under. */
+const REACT_INTEGRATION = "@astrojs/react";
 
 /**
  * Adds Helpdesky to an Astro site: the `astro:env` fields it reads and the on-demand token route
@@ -37,6 +41,14 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
     name: "helpdesky",
     hooks: {
       "astro:config:setup": ({ config, command, updateConfig, injectRoute, logger }) => {
+        // The Ticket Center and the Contact Form are React islands: without the renderer, pages
+        // would build and the island would never appear, so stop here with the fix.
+        if (!config.integrations.some((integration) => integration.name === REACT_INTEGRATION)) {
+          throw new AstroError(
+            "helpdesky() needs the @astrojs/react integration: the Ticket Center and the Contact Form are React islands.",
+            "Run `npx astro add react`, or install @astrojs/react and add `react()` to `integrations` in astro.config.mjs.",
+          );
+        }
         updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [bootScriptIntegration(), leakGuardIntegration()] });
         const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
         const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
@@ -52,7 +64,12 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
             host: devServerHost(config.server.host),
             allowRemote: allowsRemote(value(ALLOW_REMOTE_VARIABLE)),
           });
-          if (exposure.kind === "refuse") throw new Error(exposure.message);
+          if (exposure.kind === "refuse") {
+            throw new AstroError(
+              exposure.message,
+              `Run \`astro dev\` without \`--host\` (and without \`server.host\`), set HELPDESKY_HMAC_SECRET and HELPDESKY_HELPDESK_ID, or set ${ALLOW_REMOTE_VARIABLE}=1.`,
+            );
+          }
           if (exposure.kind === "warn") logger.warn(exposure.message);
         }
         const hints = {

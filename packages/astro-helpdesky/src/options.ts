@@ -1,3 +1,4 @@
+import { AstroError } from "astro/errors";
 import * as v from "valibot";
 
 const routePath = v.pipe(
@@ -36,7 +37,7 @@ export const HelpdeskyOptionsSchema = v.strictObject({
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;
 export type HelpdeskyOptions = v.InferOutput<typeof HelpdeskyOptionsSchema>;
 
-/** Validates the user's options, or throws an error that names each bad field. */
+/** Validates the user's options, or throws an `AstroError` that names each bad field. */
 export function parseHelpdeskyOptions(input: unknown): HelpdeskyOptions {
   const result = v.safeParse(HelpdeskyOptionsSchema, input ?? {});
   if (result.success) return result.output;
@@ -44,5 +45,9 @@ export function parseHelpdeskyOptions(input: unknown): HelpdeskyOptions {
     const path = v.getDotPath(issue);
     return path ? `\`${path}\` ${issue.message}` : issue.message;
   });
-  throw new Error(`Invalid options passed to helpdesky(): ${problems.join("; ")}`);
+  throw new AstroError(
+    `Invalid options passed to helpdesky(): ${problems.join("; ")}.`,
+    "Fix the `helpdesky({ … })` call in astro.config.mjs. It accepts `tokenRoute`, `contactRoute`, `preloadScript`, " +
+      "`signInUrl` and `signOutUrl`, all optional (see the Options table of the astro-helpdesky README).",
+  );
 }

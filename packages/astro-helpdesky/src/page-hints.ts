@@ -1,6 +1,7 @@
 import type { Plugin } from "vite";
 import type { EnvEntry } from "./guards/load-env.ts";
 import { resolveHelpdeskyMode } from "./mode.ts";
+import { exactIdFilter } from "./virtual-id-filter.ts";
 
 /** The module pages import the build's hints from; typed by the `.d.ts` the integration injects. */
 export const PAGE_HINTS_MODULE = "virtual:helpdesky/page-hints";
@@ -55,8 +56,8 @@ export function pageHintsPlugin({ tokenUrl, scriptPreloadUrl, signInUrl, signOut
     `export const signOutUrl = ${JSON.stringify(signOutUrl)};\n`;
   return {
     name: "helpdesky:page-hints",
-    resolveId: (id) => (id === PAGE_HINTS_MODULE ? RESOLVED_ID : undefined),
-    load: (id) => (id === RESOLVED_ID ? source : undefined),
+    resolveId: { filter: { id: exactIdFilter(PAGE_HINTS_MODULE) }, handler: () => RESOLVED_ID },
+    load: { filter: { id: exactIdFilter(RESOLVED_ID) }, handler: () => source },
   };
 }
 

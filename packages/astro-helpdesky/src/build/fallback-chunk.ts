@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { exactIdFilter } from "../virtual-id-filter.ts";
 
 /** The module the island loads its fallback through; typed by the `.d.ts` the integration injects. */
 export const FALLBACK_LOADER_MODULE = "virtual:helpdesky/fallback-loader";
@@ -19,14 +20,16 @@ const FALLBACK_PATH = fileURLToPath(new URL("../island/AnonymousFallback.tsx", i
 export function fallbackLoaderPlugin(): Plugin {
   return {
     name: "helpdesky:fallback-loader",
-    resolveId: (id) => (id === FALLBACK_LOADER_MODULE ? RESOLVED_ID : undefined),
-    load(id) {
-      if (id !== RESOLVED_ID) return;
-      if (this.environment.mode === "build" && this.environment.config.consumer === "client") {
-        const ref = this.emitFile({ type: "chunk", id: FALLBACK_PATH, name: "AnonymousFallback" });
-        return `export const loadAnonymousFallback = () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${ref});\n`;
-      }
-      return `export const loadAnonymousFallback = () => import(${JSON.stringify(FALLBACK_PATH)});\n`;
+    resolveId: { filter: { id: exactIdFilter(FALLBACK_LOADER_MODULE) }, handler: () => RESOLVED_ID },
+    load: {
+      filter: { id: exactIdFilter(RESOLVED_ID) },
+      handler() {
+        if (this.environment.mode === "build" && this.environment.config.consumer === "client") {
+          const ref = this.emitFile({ type: "chunk", id: FALLBACK_PATH, name: "AnonymousFallback" });
+          return `export const loadAnonymousFallback = () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${ref});\n`;
+        }
+        return `export const loadAnonymousFallback = () => import(${JSON.stringify(FALLBACK_PATH)});\n`;
+      },
     },
   };
 }

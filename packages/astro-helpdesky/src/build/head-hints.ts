@@ -4,7 +4,8 @@
  * still works, but the browser meets it only after the header's markup. Astro has no API for a
  * component to add to `<head>`, so the build edits the written page, as it does for the boot module.
  */
-const HINT = /<link\b[^>]*\sdata-hdh-hint\b[^>]*>/g;
+// The attribute itself, not one whose name merely starts with it (`data-hdh-hint-x`).
+const HINT = /<link\b[^>]*\sdata-hdh-hint(?=[\s=/>])[^>]*>/g;
 const HEAD_OPEN = /<head\b[^>]*>/i;
 const CHARSET = /<meta\b[^>]*\scharset\b[^>]*>/i;
 

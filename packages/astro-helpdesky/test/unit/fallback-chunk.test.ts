@@ -1,15 +1,29 @@
 import { describe, expect, test, vi } from "vitest";
 import { FALLBACK_LOADER_MODULE, fallbackLoaderPlugin } from "../../src/build/fallback-chunk.ts";
 
-type Load = (this: unknown, id: string) => string | undefined;
+/** A Vite hook in its object form: Vite calls `handler` only for ids `filter.id` matches. */
+interface FilteredHook<Handler> {
+  filter: { id: RegExp };
+  handler: Handler;
+}
+
+function hooks() {
+  const plugin = fallbackLoaderPlugin();
+  return {
+    resolveId: plugin.resolveId as unknown as FilteredHook<() => string>,
+    load: plugin.load as unknown as FilteredHook<(this: unknown) => string>,
+  };
+}
 
 /** Calls the plugin's hooks as Vite would in the given environment. */
 function loadIn(environment: { mode: string; consumer: string }) {
-  const plugin = fallbackLoaderPlugin();
-  const resolved = (plugin.resolveId as (id: string) => string | undefined)(FALLBACK_LOADER_MODULE)!;
+  const { resolveId, load } = hooks();
+  expect(resolveId.filter.id.test(FALLBACK_LOADER_MODULE)).toBe(true);
+  const resolved = resolveId.handler();
+  expect(load.filter.id.test(resolved)).toBe(true);
   const emitFile = vi.fn(() => "ref42");
-  const code = (plugin.load as Load).call({ environment: { mode: environment.mode, config: { consumer: environment.consumer } }, emitFile }, resolved);
-  return { code: code ?? "", emitFile };
+  const code = load.handler.call({ environment: { mode: environment.mode, config: { consumer: environment.consumer } }, emitFile });
+  return { code, emitFile };
 }
 
 describe("virtual:helpdesky/fallback-loader", () => {
@@ -28,9 +42,13 @@ describe("virtual:helpdesky/fallback-loader", () => {
     expect(code).toMatch(/import\(".*\/island\/AnonymousFallback\.tsx"\)/);
   });
 
-  test("answers for its own id only", () => {
-    const plugin = fallbackLoaderPlugin();
-    expect((plugin.resolveId as (id: string) => string | undefined)("virtual:other")).toBeUndefined();
-    expect((plugin.load as Load).call({}, "\0virtual:other")).toBeUndefined();
+  test("its hook filters match its own ids only, so Vite never calls it for another module", () => {
+    const { resolveId, load } = hooks();
+    for (const id of ["virtual:other", `${FALLBACK_LOADER_MODULE}2`, `x${FALLBACK_LOADER_MODULE}`, `\0${FALLBACK_LOADER_MODULE}`]) {
+      expect(resolveId.filter.id.test(id), id).toBe(false);
+    }
+    for (const id of ["\0virtual:other", FALLBACK_LOADER_MODULE, `\0${FALLBACK_LOADER_MODULE}.js`]) {
+      expect(load.filter.id.test(id), id).toBe(false);
+    }
   });
 });

@@ -3,6 +3,12 @@ import type { EnvEntry } from "../../src/guards/load-env.ts";
 import { DEFAULT_SCRIPT_URL, STANDIN_SCRIPT_PATH } from "../../src/mode.ts";
 import { pageHintsPlugin, scriptPreloadUrl, underBase } from "../../src/page-hints.ts";
 
+/** A Vite hook in its object form: Vite calls `handler` only for ids `filter.id` matches. */
+interface FilteredHook<Handler> {
+  filter: { id: RegExp };
+  handler: Handler;
+}
+
 function env(values: Record<string, string>): Map<string, EnvEntry> {
   return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
 }
@@ -34,16 +40,27 @@ describe("underBase: the token URL a page asks for", () => {
 });
 
 describe("virtual:helpdesky/page-hints", () => {
-  test("exports the hints as constants and nothing else, and nothing for other ids", () => {
-    const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, signInUrl: "/sign-in", signOutUrl: null, secret: "hdh_secret_must_not_ship" };
-    const plugin = pageHintsPlugin(hints);
-    const resolveId = plugin.resolveId as (id: string) => string | undefined;
-    const load = plugin.load as (id: string) => string | undefined;
-    const id = resolveId("virtual:helpdesky/page-hints")!;
-    expect(load(id)).toBe(
+  const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, signInUrl: "/sign-in", signOutUrl: null, secret: "hdh_secret_must_not_ship" };
+  const plugin = pageHintsPlugin(hints);
+  const resolveId = plugin.resolveId as unknown as FilteredHook<() => string>;
+  const load = plugin.load as unknown as FilteredHook<() => string>;
+
+  test("exports the hints as constants and nothing else", () => {
+    expect(resolveId.filter.id.test("virtual:helpdesky/page-hints")).toBe(true);
+    const id = resolveId.handler();
+    expect(load.filter.id.test(id)).toBe(true);
+    expect(load.handler()).toBe(
       'export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\nexport const signInUrl = "/sign-in";\nexport const signOutUrl = null;\n',
     );
-    expect(resolveId("./other.ts")).toBeUndefined();
-    expect(load("/src/other.ts")).toBeUndefined();
   });
+
+  test.each(["./other.ts", "virtual:helpdesky/page-hints-extra", "x-virtual:helpdesky/page-hints", "\0virtual:helpdesky/page-hints"])(
+    "resolveId's filter lets Vite skip it for %j",
+    (id) => expect(resolveId.filter.id.test(id)).toBe(false),
+  );
+
+  test.each(["/src/other.ts", "virtual:helpdesky/page-hints", "\0virtual:helpdesky/page-hints.ts", "\0virtual:other"])(
+    "load's filter lets Vite skip it for %j",
+    (id) => expect(load.filter.id.test(id)).toBe(false),
+  );
 });
