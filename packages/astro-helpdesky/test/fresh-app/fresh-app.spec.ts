@@ -193,11 +193,12 @@ test("the packed CLI signs with the app's .env and its doctor reads the app's mi
     `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_fresh\nSUPPORT_EMAIL=help@fresh.example\n` +
       `CONTACT_WEBHOOK_URL=https://hooks.fresh.example/contact\nCONTACT_WEBHOOK_SECRET=${webhookSecret}\n`,
   );
-  // --no: the app's own bin or nothing, never a download of a package of that name.
-  const sign = await run("npx", ["--no", "helpdesky", "sign", EMAIL], app);
+  // The app's own bin or nothing: --no installs nothing, --offline asks no registry for a package of that name.
+  const npx = (...args: string[]) => run("npx", ["--no", "--offline", "helpdesky", ...args], app);
+  const sign = await npx("sign", EMAIL);
   expect(sign, sign.stderr).toMatchObject({ code: 0, stdout: `${createHmac("sha256", SECRET).update(EMAIL).digest("hex")}\n` });
 
-  const doctor = await run("npx", ["--no", "helpdesky", "doctor"], app);
+  const doctor = await npx("doctor");
   expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
   expect(doctor.stdout).toContain("✓ Live mode: the site signs users for Helpdesk hd_fresh; stand-in mode is off.");
   expect(doctor.stdout).toContain("✓ src/middleware.ts uses your own auth provider, not the demo sign-in.");
