@@ -74,5 +74,6 @@ test("the README's steps replace the demo sign-in and leave a project that type-
   const unit = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/unit/auth.test.ts"]);
   expect(unit.status, unit.output).toBe(0);
   const doctor = run(process.execPath, ["packages/astro-helpdesky/src/cli/main.ts", "doctor"]);
-  expect(doctor.output).toContain("✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.");
+  // It starts from the site's middleware and follows it into the replaced seam.
+  expect(doctor.output).toContain("✓ src/middleware.ts uses your own auth provider, not the demo sign-in.");
 }, 300_000);

@@ -64,6 +64,10 @@ afterEach(async () => {
 const configured = { HELPDESKY_HMAC_SECRET: SECRET, HELPDESKY_HELPDESK_ID: "hd_123" };
 const DEMO_AUTH = 'import { SESSION_COOKIE, unsealSession } from "./demo-session.ts";\n';
 const REAL_AUTH = 'import { auth } from "./better-auth.ts";\n';
+// The site's middleware, where Astro sets locals.user: doctor starts from it and follows its imports.
+const MIDDLEWARE = 'import { defineMiddleware } from "astro:middleware";\nimport { getSession } from "./auth/index.ts";\n';
+/** A site whose middleware asks src/auth/index.ts (holding `auth`) who is signed in. */
+const seam = (auth: string, files: Record<string, string> = {}) => ({ "src/middleware.ts": MIDDLEWARE, "src/auth/index.ts": auth, ...files });
 
 describe("helpdesky CLI: usage", () => {
   test.each([
@@ -197,7 +201,7 @@ describe("helpdesky CLI: doctor", () => {
     const smtp = await startSmtpServer("accept", { user: "site@acme.example", pass: "smtp-canary-pa55" });
     smtpServers.push(smtp);
     const contact = `SMTP_URL=${smtp.url}\nCONTACT_FROM=Acme Cloud <contact@acme.example>\nSUPPORT_EMAIL=help@acme.example\n`;
-    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n${contact}`, "src/auth/index.ts": REAL_AUTH });
+    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET=${SECRET}\nHELPDESKY_HELPDESK_ID=hd_123\n${contact}`, ...seam(REAL_AUTH) });
     const result = await cliAsync(["doctor"], { cwd });
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
@@ -206,7 +210,7 @@ describe("helpdesky CLI: doctor", () => {
       "✓ Live mode: the site signs users for Helpdesk hd_123; stand-in mode is off.",
       "✓ HELPDESKY_SCRIPT_URL is not set: the script loads from https://helpdesky.io/ticket-center.js.",
       "✓ No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name).",
-      "✓ src/auth/index.ts uses your own auth provider, not the demo sign-in.",
+      "✓ src/middleware.ts uses your own auth provider, not the demo sign-in.",
       `✓ Email delivery: Contact Form messages go from "Acme Cloud Contact Form" <contact@acme.example> to help@acme.example through 127.0.0.1:${smtp.port}.`,
       `✓ The SMTP server at 127.0.0.1:${smtp.port} accepted the login (nothing was sent).`,
       "✓ No REDIS_URL or KV_URL: the Contact Form's rate limit, duplicate protection and sign-outs live in each server process's memory (right for one Node server, per instance on Vercel).",
@@ -248,29 +252,69 @@ describe("helpdesky CLI: doctor", () => {
   });
 
   test("passes stand-in mode with the demo sign-in", () => {
-    const cwd = site({ "src/auth/index.ts": DEMO_AUTH });
+    const cwd = site(seam(DEMO_AUTH));
     const result = cli(["doctor"], { cwd, env: { HELPDESKY_STANDIN: "1" } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/✓ Stand-in mode: no Helpdesky credentials.*HELPDESKY_STANDIN is on/);
-    expect(result.stdout).toMatch(/✓ src\/auth\/index\.ts uses the demo sign-in: fine with the stand-in/);
+    expect(result.stdout).toMatch(/✓ src\/middleware\.ts \(through src\/auth\/index\.ts\) uses the demo sign-in: fine with the stand-in/);
   });
 
   const recipe = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 
   test.each([
-    ["Auth.js (auth-astro)", { "src/auth/index.ts": recipe("docs/auth-recipes/authjs.ts") }],
-    ["Clerk (@clerk/backend)", { "src/auth/index.ts": recipe("docs/auth-recipes/clerk.ts") }],
-    ["Supabase (@supabase/ssr)", { "src/auth/index.ts": recipe("docs/auth-recipes/supabase.ts") }],
-    ["your own auth provider", { "src/auth/index.ts": recipe("docs/auth-recipes/lucia-style.ts") }],
-    // The seam imports the site's src/lib/auth.ts, which imports better-auth.
-    ["Better Auth (better-auth)", {
-      "src/auth/index.ts": recipe("test/fixtures/better-auth/src/auth/index.ts"),
+    ["Auth.js (auth-astro)", "src/auth/index.ts", seam(recipe("docs/auth-recipes/authjs.ts"))],
+    ["Clerk (@clerk/backend)", "src/auth/index.ts", seam(recipe("docs/auth-recipes/clerk.ts"))],
+    ["Supabase (@supabase/ssr)", "src/auth/index.ts", seam(recipe("docs/auth-recipes/supabase.ts"))],
+    ["your own auth provider", null, seam(recipe("docs/auth-recipes/lucia-style.ts"))],
+    // The seam imports the site's src/lib/auth.ts, which imports better-auth: two levels down.
+    ["Better Auth (better-auth)", "src/lib/auth.ts", seam(recipe("test/fixtures/better-auth/src/auth/index.ts"), {
       "src/lib/auth.ts": recipe("test/fixtures/better-auth/src/lib/auth.ts"),
-    }],
-  ])("names the active seam: %s", (provider, files) => {
+    })],
+  ])("names the active seam, from the middleware: %s", (provider, through, files) => {
     const result = cli(["doctor"], { cwd: site(files), env: configured });
-    expect(result.stdout).toContain(`✓ src/auth/index.ts uses ${provider}, not the demo sign-in.`);
-    expect(result.stdout).not.toMatch(/^✗ src\/auth/m);
+    expect(result.stdout).toContain(`✓ src/middleware.ts${through ? ` (through ${through})` : ""} uses ${provider}, not the demo sign-in.`);
+    expect(result.stdout).not.toMatch(/^✗ src\//m);
+  });
+
+  test.each([
+    ["src/middleware/index.ts", "../auth/index.ts"],
+    ["src/middleware.js", "./auth/index.js"], // the .js a TypeScript import writes for a .ts file
+    ["src/middleware/index.mjs", "../auth/index"],
+  ])("finds the middleware at %s and follows %s", (middleware, specifier) => {
+    const cwd = site({ [middleware]: `import { getSession } from "${specifier}";\n`, "src/auth/index.ts": DEMO_AUTH });
+    const result = cli(["doctor"], { cwd, env: configured });
+    expect(result.stdout).toContain(`✗ ${middleware} (through src/auth/index.ts) still uses the demo sign-in while real Helpdesky credentials are set`);
+    expect(result.stdout).toContain("  Fix: Connect your auth provider in src/auth/index.ts (it must stop importing demo-session.ts)");
+  });
+
+  test("follows the site's imports three levels below the middleware, not further", () => {
+    const chain = (last: string) => ({
+      "src/middleware.ts": 'import { a } from "./lib/a.ts";\n',
+      "src/lib/a.ts": 'export { b as a } from "./b.ts";\n',
+      "src/lib/b.ts": 'import { c } from "./c.ts";\n',
+      "src/lib/c.ts": last,
+    });
+    const three = cli(["doctor"], { cwd: site(chain('import { clerkClient } from "@clerk/backend";\n')), env: configured });
+    expect(three.stdout).toContain("✓ src/middleware.ts (through src/lib/c.ts) uses Clerk (@clerk/backend), not the demo sign-in.");
+    const fourFiles = { ...chain('import { d } from "./d.ts";\n'), "src/lib/d.ts": 'import { clerkClient } from "@clerk/backend";\n' };
+    const four = cli(["doctor"], { cwd: site(fourFiles), env: configured });
+    expect(four.stdout).toContain("✓ src/middleware.ts uses your own auth provider, not the demo sign-in.");
+  });
+
+  test("does not read src/auth/index.ts when no middleware imports it", () => {
+    const result = cli(["doctor"], { cwd: site({ "src/auth/index.ts": DEMO_AUTH }), env: configured });
+    expect(result.stdout).toContain("✓ No Astro middleware (src/middleware.ts or src/middleware/index.ts): the sign-in was not checked.");
+    expect(result.stdout).not.toMatch(/demo sign-in/);
+  });
+
+  test("--auth names the file to read instead of the middleware", () => {
+    const cwd = site(seam(DEMO_AUTH, { "src/lib/session.ts": 'import { betterAuth } from "better-auth";\n' }));
+    const result = cli(["doctor", "--auth", "src/lib/session.ts"], { cwd, env: configured });
+    expect(result.stdout).toContain("✓ src/lib/session.ts uses Better Auth (better-auth), not the demo sign-in.");
+    expect(result.stdout).not.toMatch(/demo sign-in while/);
+    const missing = cli(["doctor", "--auth", "src/lib/nope.ts"], { cwd, env: configured });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--auth: no file at src\/lib\/nope\.ts\./);
   });
 
   test.each([
@@ -279,8 +323,8 @@ describe("helpdesky CLI: doctor", () => {
     ["a secret of the wrong shape", { ...configured, HELPDESKY_HMAC_SECRET: "sk_live_0123456789" }, {}, /✗ HELPDESKY_HMAC_SECRET \(from the environment\) does not look like hdh_secret_…/],
     ["whitespace around the secret", {}, { ".env": `HELPDESKY_HMAC_SECRET=" ${SECRET} "\nHELPDESKY_HELPDESK_ID=hd_123\n` }, /✗ HELPDESKY_HMAC_SECRET \(from \.env\) has whitespace around it/],
     ["a client-visible copy", configured, { ".env.local": `PUBLIC_HELPDESKY_HMAC_SECRET=${SECRET}\n` }, /✗ PUBLIC_HELPDESKY_HMAC_SECRET \(from \.env\.local\) is a client-visible copy[^\n]*\n  Fix: Rename it to HELPDESKY_HMAC_SECRET and read it on the server from astro:env\/server/],
-    ["the demo sign-in with real credentials", configured, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts still uses the demo sign-in while real Helpdesky credentials are set[^\n]*\n  Fix: Connect your auth provider/],
-    ["the demo sign-in with one real credential", { HELPDESKY_HMAC_SECRET: SECRET }, { "src/auth/index.ts": DEMO_AUTH }, /✗ src\/auth\/index\.ts uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set[^\n]*\n  Fix: Connect your auth provider in src\/auth\/index\.ts before going live; docs\/auth-recipes\/ has one per provider/],
+    ["the demo sign-in with real credentials", configured, seam(DEMO_AUTH), /✗ src\/middleware\.ts \(through src\/auth\/index\.ts\) still uses the demo sign-in while real Helpdesky credentials are set[^\n]*\n  Fix: Connect your auth provider/],
+    ["the demo sign-in with one real credential", { HELPDESKY_HMAC_SECRET: SECRET }, seam(DEMO_AUTH), /✗ src\/middleware\.ts \(through src\/auth\/index\.ts\) uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set[^\n]*\n  Fix: Connect your auth provider in src\/auth\/index\.ts before going live; docs\/auth-recipes\/ has one per provider/],
     ["an http script URL", { ...configured, HELPDESKY_SCRIPT_URL: "http://helpdesky.io/ticket-center.js" }, {}, /✗ HELPDESKY_SCRIPT_URL is not an https URL/],
     ["a misspelt stand-in switch", { HELPDESKY_STANDIN: "yes please" }, {}, /✗ HELPDESKY_STANDIN="yes please" is not understood/],
     ["no Contact Form delivery in production", configured, {}, /✗ The Contact Form cannot deliver messages[^\n]*\n  Fix: Set SMTP_URL, CONTACT_FROM, SUPPORT_EMAIL \(email\), or CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET \(a webhook\)\./],
@@ -294,7 +338,7 @@ describe("helpdesky CLI: doctor", () => {
   });
 
   test("never prints the secret, whatever it finds", () => {
-    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET= ${SECRET}\nVITE_HELPDESKY_SECRET=${SECRET}\n`, "src/auth/index.ts": DEMO_AUTH });
+    const cwd = site({ ".env": `HELPDESKY_HMAC_SECRET= ${SECRET}\nVITE_HELPDESKY_SECRET=${SECRET}\n`, ...seam(DEMO_AUTH) });
     for (const args of [["doctor"], ["sign", EMAIL], ["verify", EMAIL, "0".repeat(64)], ["verify", "x@y.z", SIGNATURE]]) {
       expect(cli(args, { cwd, env: { HELPDESKY_HELPDESK_ID: "hd_123" } }).all).not.toContain("canary_cli");
     }

@@ -1,6 +1,6 @@
 import { findClientVisibleCopies, describeCopy } from "../guards/client-visible-copies.ts";
 import { DEFAULT_SCRIPT_URL, resolveHelpdeskyMode } from "../mode.ts";
-import { AUTH_SEAM, type AuthSeam } from "./auth-seam.ts";
+import type { AuthSeam } from "./auth-seam.ts";
 import type { SiteEnv } from "./site-env.ts";
 
 /** One line of `doctor`: passed or not, what was found, and how to fix it. */
@@ -116,25 +116,30 @@ function copyChecks(env: SiteEnv): Check[] {
 
 function authCheck(auth: AuthSeam, live: boolean, anyCredential: boolean): Check {
   if (auth.state === "missing") {
-    return { ok: true, text: `No ${AUTH_SEAM}: not checked. Your auth provider must set Astro.locals.user (and demoSession: false).` };
+    return {
+      ok: true,
+      text: `No ${auth.entry ?? "Astro middleware (src/middleware.ts or src/middleware/index.ts)"}: the sign-in was not checked. Your middleware must set Astro.locals.user (and demoSession: false); \`doctor --auth <file>\` reads another file.`,
+    };
   }
+  // "src/middleware.ts (through src/auth/index.ts)": the entry, and the module that decided.
+  const seam = auth.source && auth.source !== auth.entry ? `${auth.entry} (through ${auth.source})` : auth.entry;
   if (auth.state === "custom") {
-    return { ok: true, text: `${AUTH_SEAM} uses ${auth.provider ?? "your own auth provider"}, not the demo sign-in.` };
+    return { ok: true, text: `${seam} uses ${auth.provider ?? "your own auth provider"}, not the demo sign-in.` };
   }
   if (live) {
     return {
       ok: false,
-      text: `${AUTH_SEAM} still uses the demo sign-in while real Helpdesky credentials are set: the token endpoint refuses demo sessions (demo_auth_disabled).`,
-      fix: `Connect your auth provider in ${AUTH_SEAM} (it must stop importing demo-session.ts); docs/auth-recipes/ has one per provider.`,
+      text: `${seam} still uses the demo sign-in while real Helpdesky credentials are set: the token endpoint refuses demo sessions (demo_auth_disabled).`,
+      fix: `Connect your auth provider in ${auth.source} (it must stop importing demo-session.ts); docs/auth-recipes/ has one per provider.`,
     };
   }
   if (anyCredential) {
     // Half the credentials: not live yet, so the demo would sign anybody in as any email.
     return {
       ok: false,
-      text: `${AUTH_SEAM} uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set: once both are, demo sessions are refused.`,
-      fix: `Connect your auth provider in ${AUTH_SEAM} before going live; docs/auth-recipes/ has one per provider.`,
+      text: `${seam} uses the demo sign-in, which signs anybody in as any email, and a real Helpdesky credential is set: once both are, demo sessions are refused.`,
+      fix: `Connect your auth provider in ${auth.source} before going live; docs/auth-recipes/ has one per provider.`,
     };
   }
-  return { ok: true, text: `${AUTH_SEAM} uses the demo sign-in: fine with the stand-in; connect a real auth provider before going live.` };
+  return { ok: true, text: `${seam} uses the demo sign-in: fine with the stand-in; connect a real auth provider before going live.` };
 }

@@ -6,10 +6,13 @@ import { EXIT, type CliIo, type ExitCode } from "./io.ts";
 import { redisCheck } from "./redis-check.ts";
 import type { SiteEnv } from "./site-env.ts";
 
-/** `doctor`: one ✓/✗ line per check, the fix under each ✗; exit 1 when any check fails. */
-export async function doctorCommand(env: SiteEnv, io: CliIo, smtpLogin?: SmtpLogin): Promise<ExitCode> {
+/**
+ * `doctor`: one ✓/✗ line per check, the fix under each ✗; exit 1 when any check fails. The sign-in
+ * is read from `authEntry` (the middleware, or `--auth`) and the site's modules it imports.
+ */
+export async function doctorCommand(env: SiteEnv, io: CliIo, authEntry: string | null, smtpLogin?: SmtpLogin): Promise<ExitCode> {
   const dev = env.mode === "development";
-  const checks = doctorChecks(env, readAuthSeam(io.cwd), dev);
+  const checks = doctorChecks(env, readAuthSeam(io.cwd, authEntry), dev);
   const mode = resolveHelpdeskyMode(
     {
       HELPDESKY_HMAC_SECRET: env.value("HELPDESKY_HMAC_SECRET"),

@@ -1,4 +1,7 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { findMiddleware } from "./auth-seam.ts";
 import { doctorCommand } from "./doctor-command.ts";
 import { CliError, EXIT, type CliIo, type ExitCode } from "./io.ts";
 import { signCommand } from "./sign-command.ts";
@@ -35,7 +38,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: "boolean", short: "h" }, mode: { type: "string", default: "production" } },
+      options: { help: { type: "boolean", short: "h" }, mode: { type: "string", default: "production" }, auth: { type: "string" } },
     });
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage);
@@ -51,6 +54,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
   if (rest.length !== expected.length) {
     throw new CliError(`usage: npm run helpdesky -- ${[command, ...expected].join(" ")}`, EXIT.usage);
   }
+  if (parsed.values.auth !== undefined && command !== "doctor") throw new CliError("--auth applies to doctor only.", EXIT.usage);
   const mode = parsed.values.mode;
   if (!/^[A-Za-z0-9_-]+$/.test(mode)) throw new CliError(`--mode must be a simple name, got "${mode}".`, EXIT.usage);
 
@@ -59,5 +63,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
   const env = loadSiteEnv(io, mode);
   if (command === "sign") return signCommand(rest[0]!, env, io);
   if (command === "verify") return verifyCommand(rest[0]!, rest[1]!, env, io);
-  return doctorCommand(env, io);
+  return doctorCommand(env, io, authEntry(parsed.values.auth, io.cwd));
+}
+
+/** The file doctor reads the sign-in from: `--auth`, which must exist, else the site's middleware. */
+function authEntry(flag: string | undefined, cwd: string): string | null {
+  if (flag === undefined) return findMiddleware(cwd);
+  const path = resolve(cwd, flag);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(`--auth: no file at ${flag}.`, EXIT.usage);
+  return flag;
 }

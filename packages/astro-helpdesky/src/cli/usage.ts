@@ -1,3 +1,5 @@
+import { SEAM_DEPTH } from "./auth-seam.ts";
+
 /** The text of `--help`. */
 export const USAGE = `Usage: npm run helpdesky -- <command> [options]
 
@@ -16,6 +18,9 @@ Commands:
 
 Options:
   --mode <mode>   Which .env.<mode> files to read (default: production, as \`astro build\`).
+  --auth <file>   doctor: where the site sets Astro.locals.user. Default: its Astro middleware
+                  (src/middleware.ts, .js, or src/middleware/index.*), followed through the
+                  site's own imports ${SEAM_DEPTH} levels deep to the auth library or the demo sign-in.
   -h, --help      Show this help.
 
 Exit codes: 0 ok, 1 a problem was found, 2 wrong usage. The secret is never printed.`;
