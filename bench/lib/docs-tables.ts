@@ -1,7 +1,7 @@
-// The README's benchmark tables, rendered from what the benchmarks wrote to bench/results/*.json,
+// The benchmark tables of docs/benchmarks.md, rendered from what the benchmarks wrote to bench/results/*.json,
 // so that a figure in the docs is always one a run produced. `npm run bench:docs` writes them into
-// the README between `<!-- bench:<name> -->` and `<!-- /bench:<name> -->`; a unit test fails when
-// the README and the results disagree.
+// docs/benchmarks.md between `<!-- bench:<name> -->` and `<!-- /bench:<name> -->`; a unit test fails when
+// the doc and the results disagree.
 
 type Json = Record<string, any>;
 
@@ -140,7 +140,7 @@ function timeToTicketCenter(result: Json): string {
   return [...headline, "", ...steps, "", ...anonymous, "", provenance(result, setting)].join("\n");
 }
 
-/** The table each results file renders to, by the name of its block in the README. */
+/** The table each results file renders to, by the name of its block in docs/benchmarks.md. */
 export const RENDERERS: Record<string, (result: Json) => string> = {
   "js-shipped": jsShipped,
   "vercel-function": vercelFunction,
@@ -160,7 +160,7 @@ export function blockNames(markdown: string): string[] {
 export function renderBlocks(markdown: string, results: (name: string) => Json): string {
   return markdown.replace(BLOCK, (_whole, open: string, name: string, close: string) => {
     const render = RENDERERS[name];
-    if (!render) throw new Error(`No renderer for the README block bench:${name}`);
+    if (!render) throw new Error(`No renderer for the docs/benchmarks.md block bench:${name}`);
     return `${open}\n${render(results(name))}\n${close}`;
   });
 }
