@@ -1,4 +1,4 @@
-import { describeRedisError, type SharedRedis } from "../integrations/helpdesky/store/redis-client.ts";
+import { answerInTime, describeRedisError, type SharedRedis } from "../integrations/helpdesky/store/redis-client.ts";
 import type { RedisHealth } from "../integrations/helpdesky/store/redis-health.ts";
 
 /** Sessions signed out before their cookie expires, each kept only until then. */
@@ -45,7 +45,7 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
       await local.revoke(id, expiresAt);
       try {
         const client = await redis.ready();
-        await client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } });
+        await answerInTime(client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } }));
       } catch (error) {
         health.failed(describeRedisError(error));
       }
@@ -54,7 +54,7 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
       if (await local.isRevoked(id)) return true;
       try {
         const client = await redis.ready();
-        return (await client.exists(PREFIX + id)) === 1;
+        return (await answerInTime(client.exists(PREFIX + id))) === 1;
       } catch (error) {
         health.failed(describeRedisError(error));
         return false;
