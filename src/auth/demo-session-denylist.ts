@@ -1,4 +1,4 @@
-import { describeRedisError, type RedisHealth, type SharedRedis } from "astro-helpdesky/store";
+import { answerInTime, describeRedisError, type RedisHealth, type SharedRedis } from "astro-helpdesky/store";
 
 /** Sessions signed out before their cookie expires, each kept only until then. */
 export interface SessionDenylist {
@@ -44,7 +44,7 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
       await local.revoke(id, expiresAt);
       try {
         const client = await redis.ready();
-        await client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } });
+        await answerInTime(client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } }));
       } catch (error) {
         health.failed(describeRedisError(error));
       }
@@ -53,7 +53,7 @@ export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist,
       if (await local.isRevoked(id)) return true;
       try {
         const client = await redis.ready();
-        return (await client.exists(PREFIX + id)) === 1;
+        return (await answerInTime(client.exists(PREFIX + id))) === 1;
       } catch (error) {
         health.failed(describeRedisError(error));
         return false;

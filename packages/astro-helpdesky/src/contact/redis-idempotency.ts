@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeRedisError, type RedisClient, type SharedRedis } from "../store/redis-client.ts";
+import { answerInTime, describeRedisError, type RedisClient, type SharedRedis } from "../store/redis-client.ts";
 import type { RedisHealth } from "../store/redis-health.ts";
 import type { DeliveryResult } from "./delivery.ts";
 import { DELIVERED_TTL_MS, type Claim, type IdempotencyStore } from "./idempotency.ts";
@@ -36,9 +36,9 @@ export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempote
     const outcome = await result;
     try {
       if (outcome.ok) {
-        await client.eval(MARK_SENT, { keys: [redisKey], arguments: [claimValue, `sent:${fingerprint}`, String(DELIVERED_TTL_MS)] });
+        await answerInTime(client.eval(MARK_SENT, { keys: [redisKey], arguments: [claimValue, `sent:${fingerprint}`, String(DELIVERED_TTL_MS)] }));
       } else {
-        await client.eval(RELEASE, { keys: [redisKey], arguments: [claimValue] });
+        await answerInTime(client.eval(RELEASE, { keys: [redisKey], arguments: [claimValue] }));
       }
     } catch (error) {
       // The claim then expires by itself (CLAIM_TTL_MS).
@@ -51,11 +51,11 @@ export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempote
     const deadline = Date.now() + waitMs;
     for (;;) {
       const claimValue = `pending:${randomUUID()}:${fingerprint}`;
-      const set = await client.set(redisKey, claimValue, { condition: "NX", expiration: { type: "PX", value: CLAIM_TTL_MS } });
+      const set = await answerInTime(client.set(redisKey, claimValue, { condition: "NX", expiration: { type: "PX", value: CLAIM_TTL_MS } }));
       if (set === "OK") {
         return { kind: "new", settle: (result) => void settle(client, redisKey, claimValue, fingerprint, result) };
       }
-      const held = await client.get(redisKey);
+      const held = await answerInTime(client.get(redisKey));
       // Released after a failure, or expired, between the two commands: claim it again.
       if (held === null) continue;
       if (!held.endsWith(`:${fingerprint}`)) return { kind: "conflict" };

@@ -120,6 +120,7 @@ describe("forwarded headers a visitor can forge", () => {
     ["a chain shorter than the proxies", { "X-Forwarded-For": "203.0.113.9" }, TWO, SOCKET],
     ["a forged entry left of the proxy's", { "X-Forwarded-For": "1.1.1.1, 203.0.113.9" }, ONE, "203.0.113.9"],
     ["an IPv4 address with a port", { "X-Forwarded-For": "203.0.113.9:4711" }, ONE, "203.0.113.9"],
+    ["an IPv4 address of long parts with a port", { "X-Forwarded-For": "203.100.113.119:4711" }, ONE, "203.100.113.119"],
     ["an IPv4 address with junk before it", { "X-Forwarded-For": "x203.0.113.9:4711" }, ONE, SOCKET],
     ["an IPv4 address with junk after its port", { "X-Forwarded-For": "203.0.113.9:4711x" }, ONE, SOCKET],
     ["a bracketed IPv6 address with a port", { "X-Forwarded-For": "[2001:db8::1]:80" }, ONE, "2001:db8::1"],
@@ -131,6 +132,7 @@ describe("forwarded headers a visitor can forge", () => {
     ["Forwarded with for= hidden inside another parameter", { Forwarded: "xfor=203.0.113.9" }, FWD, SOCKET],
     ["Forwarded with a quote inside", { Forwarded: 'for=203.0."113.9' }, FWD, SOCKET],
     ["Forwarded with a stray quote at its end", { Forwarded: "for=203.0.113.9\"" }, FWD, "203.0.113.9"],
+    ["Forwarded with for= inside an earlier parameter's value", { Forwarded: 'host="for=198.51.100.1";for=203.0.113.9' }, FWD, "203.0.113.9"],
   ])("%s", (_label, headers, trust, expected) => {
     expect(address(headers as Record<string, string>, trust)).toBe(expected);
   });
@@ -150,6 +152,8 @@ describe("rate limit keys for hostile address forms", () => {
     ["an address compressed at its start", "::1:2:3:4", "0:0:0:0::/64"],
     ["an address compressed in its middle", "1:2::7:8", "1:2:0:0::/64"],
     ["an address compressed after four groups", "1:2:3:4::8", "1:2:3:4::/64"],
+    ["an address compressed after its first group", "1::3:4:5:6:7:8", "1:0:3:4::/64"],
+    ["a compressed address whose dotted IPv4 part pushes groups into the /64", "::2:3:4:5:6:10.20.30.40", "0:2:3:4::/64"],
     ["an IPv4-mapped address", "::ffff:203.0.113.9", "203.0.113.9"],
     ["an IPv4-mapped address with long parts", "::FFFF:203.100.113.119", "203.100.113.119"],
     ["a v4-translated address that only ends like a mapped one", "64:ff9b::ffff:203.0.113.9", "64:ff9b:0:0::/64"],

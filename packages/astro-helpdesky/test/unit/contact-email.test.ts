@@ -118,6 +118,9 @@ describe("the SMTP connection", () => {
     ["smtp:// to a remote server requires STARTTLS", "smtp://u:p@smtp.example.com:587", { secure: false, requireTLS: true, port: 587 }],
     ["smtps:// is TLS from the start", "smtps://u:p@smtp.example.com:465", { secure: true, requireTLS: false, port: 465 }],
     ["a relay on this machine may go without", "smtp://127.0.0.1:2525", { secure: false, requireTLS: false }],
+    ["a relay on this machine, by name", "smtp://localhost:2525", { secure: false, requireTLS: false }],
+    ["a relay on this machine, over IPv6", "smtp://[::1]:2525", { secure: false, requireTLS: false }],
+    ["a remote server whose name only starts like this machine's", "smtp://u:p@localhost.example.com:587", { requireTLS: true }],
     ["?requireTLS=false in the URL wins", "smtp://u:p@smtp.example.com:587?requireTLS=false", { requireTLS: false }],
   ])("%s", (_label, url, expected) => {
     expect(resolved(url)).toMatchObject(expected);

@@ -97,6 +97,8 @@ describe("the webhook signature (Standard Webhooks)", () => {
       '{"type":"contact_message","id":"c-7d4f1f0e-2c1b-4f7a-9a51-0f2d6b8e9c11","receivedAt":"2026-11-25T12:00:00.000Z","name":"Zoë","email":"zoe@example.com","subject":"Billing 💳","message":"Hello,\\nmy invoice is wrong.","source":"/contact"}',
     );
     expect(headers.get("content-type")).toBe("application/json");
+    // What a receiver's log and firewall rules see.
+    expect(headers.get("user-agent")).toBe("helpdesky-contact-form");
     expect(headers.get("webhook-id")).toBe(delivery.idempotencyKey);
     expect(headers.get("webhook-timestamp")).toBe(String(TIMESTAMP));
     expect(headers.get("webhook-signature")).toBe(signWebhook(KEY, delivery.idempotencyKey, TIMESTAMP, body));
@@ -110,6 +112,12 @@ describe("a receiver verifying with the standardwebhooks package", () => {
     const seen = receiver([200]);
     await deliver({ now: () => new Date() });
     expect(verifyAsReceiver(seen[0]!)).toMatchObject({ type: "contact_message", id: delivery.idempotencyKey, email: "zoe@example.com" });
+  });
+
+  test("a delivery signed on the real clock verifies (no clock given)", async () => {
+    const seen = receiver([200]);
+    await webhookDelivery({ url: URL, key: KEY, retryDelayMs: 1 }).deliver(delivery);
+    expect(verifyAsReceiver(seen[0]!)).toMatchObject({ id: delivery.idempotencyKey });
   });
 
   test("refuses a delivery whose timestamp is more than 5 minutes old (a replay)", async () => {
@@ -166,8 +174,21 @@ describe("webhook retries", () => {
 
   test("a timeout is retried once, then reported as a timeout", async () => {
     const seen = receiver(["slow", "slow"]);
-    expect(await deliver({ timeoutMs: 50 })).toMatchObject({ ok: false, reason: "timeout" });
+    expect(await deliver({ timeoutMs: 50 })).toEqual({ ok: false, reason: "timeout", detail: "no answer from the webhook in 50 ms" });
     expect(seen).toHaveLength(2);
+  });
+
+  test.each([
+    [[422], "the webhook answered HTTP 422"],
+    [[500, 503], "the webhook answered HTTP 503"],
+  ])("a refusal (%j) is reported with the status of the last answer", async (answers, detail) => {
+    receiver(answers);
+    expect(await deliver()).toEqual({ ok: false, reason: "rejected", detail });
+  });
+
+  test("an abort that is not the timeout is a network failure, not a timeout", async () => {
+    const aborted = webhookDelivery({ url: URL, key: KEY, retryDelayMs: 1, fetch: () => Promise.reject(new DOMException("The operation was aborted.", "AbortError")) });
+    expect(await aborted.deliver(delivery)).toEqual({ ok: false, reason: "network", detail: "the webhook could not be reached (AbortError)" });
   });
 
   test("a failure's detail never holds the URL or the secret", async () => {
