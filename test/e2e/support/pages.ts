@@ -93,5 +93,17 @@ export const pageCases: PageCase[] = [
   },
   { name: "support-anonymous", open: (page) => visit(page, "/support") },
   { name: "contact", open: (page) => visit(page, "/contact") },
+  {
+    name: "contact-send-invalid",
+    open: async (page) => {
+      // The server-rendered form again at /contact/send, with a notice and a field error.
+      await visit(page, "/contact");
+      await page.getByLabel("Email", { exact: true }).fill("zoe@example"); // no dot: refused by the server
+      await page.getByLabel("Message", { exact: true }).fill("My invoice looks wrong.");
+      await page.getByRole("button", { name: "Send message" }).click();
+      await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      return true;
+    },
+  },
   ...islandCases,
 ];

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from "react";
+import "../styles/theme.css";
 import "./contact-form.css";
 import {
   CONTACT_FIELDS,

@@ -9,6 +9,7 @@ import { clearHelpdeskyStorage } from "./page-teardown.ts";
 import { adoptBootStart, claimPage, onPageReleased, peekBootStart, releasePage } from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
+import "../styles/theme.css";
 import "./ticket-center-island.css";
 // The fallback's chunk is imported by URL, which Astro cannot follow to its styles: they come here,
 // so they are in the page (a few hundred bytes) before the fallback is.
