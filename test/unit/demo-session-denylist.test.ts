@@ -1,7 +1,9 @@
 import { describe, expect, test, vi } from "vitest";
 import { memorySessionDenylist, redisSessionDenylist } from "../../src/auth/demo-session-denylist.ts";
 import type { SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import { connectRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
 import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
+import { startRedis } from "../e2e/support/redis-server.ts";
 import { twoInstancesOnOneRedis } from "./two-instances.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -53,4 +55,24 @@ describe("redisSessionDenylist", () => {
     expect(await denylist.isRevoked("someone-else")).toBe(false);
     expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (ECONNREFUSED)"));
   });
+});
+
+test("a Redis that takes commands and does not answer holds no sign-out check longer than half a second", async () => {
+  const redis = await startRedis();
+  const log = vi.fn();
+  const pauser = connectRedis(redis.url, redisHealth(() => {}));
+  const health = redisHealth(log);
+  const shared = connectRedis(redis.url, health);
+  try {
+    await (await shared.ready()).set("warm", "1");
+    const denylist = redisSessionDenylist(shared, memorySessionDenylist(), health);
+    await (await pauser.ready()).sendCommand(["CLIENT", "PAUSE", "5000", "ALL"]);
+    const started = Date.now();
+    expect(await denylist.isRevoked("someone")).toBe(false);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (TimeoutError)"));
+  } finally {
+    for (const connection of [pauser, shared]) (await connection.ready()).destroy();
+    await redis.dispose();
+  }
 });
