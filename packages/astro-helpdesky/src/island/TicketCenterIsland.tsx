@@ -9,11 +9,10 @@ import { clearHelpdeskyStorage } from "./page-teardown.ts";
 import { adoptBootStart, claimPage, onPageReleased, peekBootStart, releasePage } from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
-import "../styles/theme.css";
-import "./ticket-center-island.css";
-// The fallback's chunk is imported by URL, which Astro cannot follow to its styles: they come here,
-// so they are in the page (a few hundred bytes) before the fallback is.
-import "../contact/contact-form.css";
+// No stylesheet imports here: the island's styles (and those of the fallback it may load, whose
+// chunk is imported by URL, where Astro cannot follow it to its styles) come with the Astro side,
+// `<TicketCenter />` or the components entry. A client:only island's own CSS would be written
+// into the page a second time, 4 KiB more HTML on /support.
 
 export type { TicketCenterFailure } from "./fetch-token.ts";
 
