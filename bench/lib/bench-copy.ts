@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIXTURES_DIR, ROOT } from "./paths.ts";
@@ -34,6 +34,20 @@ export interface BenchCopyOptions {
 }
 
 /**
+ * The project's dependencies, linked one by one into the copy, and the copy's own workspace
+ * package in place of the project's: Astro compiles a component's `<script>` only for files under
+ * the project's root, which the project's packages/ is not, seen from the copy.
+ */
+function linkNodeModules(dir: string): void {
+  mkdirSync(join(dir, "node_modules"));
+  for (const name of readdirSync(join(ROOT, "node_modules"))) {
+    const own = join(dir, "packages", name);
+    const target = existsSync(own) ? own : join(ROOT, "node_modules", name);
+    symlinkSync(target, join(dir, "node_modules", name), "dir");
+  }
+}
+
+/**
  * Copies the project into a temporary folder and builds it there, so bench-only pages can be added
  * without touching src/pages and without overwriting the worktree's own dist/ or .vercel/.
  */
@@ -47,7 +61,7 @@ export function buildBenchCopy({ benchPages = false, supportVariants = true, ver
     // node_modules would leave the function pointing outside itself. Hard links copy nothing.
     execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(dir, "node_modules")]);
   } else {
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    linkNodeModules(dir);
   }
   if (benchPages) {
     cpSync(join(FIXTURES_DIR, "src"), join(dir, "src"), { recursive: true });
