@@ -71,13 +71,13 @@ const seam = (auth: string, files: Record<string, string> = {}) => ({ "src/middl
 
 describe("helpdesky CLI: usage", () => {
   test.each([
-    [["--help"], 0, /^Usage: npm run helpdesky -- <command>/],
+    [["--help"], 0, /^Usage: npx helpdesky <command>/],
     [["help"], 0, /Commands:\n  sign <email>/],
     [[], 2, /no command given/],
     [["frob"], 2, /unknown command "frob"/],
-    [["sign"], 2, /usage: npm run helpdesky -- sign <email>/],
-    [["verify", EMAIL], 2, /usage: npm run helpdesky -- verify <email> <signature>/],
-    [["doctor", "extra"], 2, /usage: npm run helpdesky -- doctor/],
+    [["sign"], 2, /usage: npx helpdesky sign <email>/],
+    [["verify", EMAIL], 2, /usage: npx helpdesky verify <email> <signature>/],
+    [["doctor", "extra"], 2, /usage: npx helpdesky doctor/],
     [["doctor", "--nope"], 2, /Unknown option '--nope'/],
     [["doctor", "--mode", "../x"], 2, /--mode must be a simple name/],
   ])("%j exits %i", (args, code, message) => {
@@ -328,7 +328,7 @@ describe("helpdesky CLI: doctor", () => {
     ["an http script URL", { ...configured, HELPDESKY_SCRIPT_URL: "http://helpdesky.io/ticket-center.js" }, {}, /✗ HELPDESKY_SCRIPT_URL is not an https URL/],
     ["a misspelt stand-in switch", { HELPDESKY_STANDIN: "yes please" }, {}, /✗ HELPDESKY_STANDIN="yes please" is not understood/],
     ["no Contact Form delivery in production", configured, {}, /✗ The Contact Form cannot deliver messages[^\n]*\n  Fix: Set SMTP_URL, CONTACT_FROM, SUPPORT_EMAIL \(email\), or CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET \(a webhook\)\./],
-    ["a webhook secret under 24 bytes", { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/c", CONTACT_WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, {}, /✗ CONTACT_WEBHOOK_SECRET is 5 bytes long; at least 24 are needed[^\n]*\n  Fix: Run `npm run helpdesky -- webhook-secret`/],
+    ["a webhook secret under 24 bytes", { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/c", CONTACT_WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, {}, /✗ CONTACT_WEBHOOK_SECRET is 5 bytes long; at least 24 are needed[^\n]*\n  Fix: Run `npx helpdesky webhook-secret`/],
     ["an old-style webhook secret", { HELPDESKY_STANDIN: "1", CONTACT_WEBHOOK_URL: "https://hooks.example/c", CONTACT_WEBHOOK_SECRET: "s3cret" }, {}, /✗ CONTACT_WEBHOOK_SECRET must have the form whsec_<base64>/],
   ])("fails on %s with the fix, and exits 1", (_label, env, files, message) => {
     const result = cli(["doctor"], { cwd: site(files), env: env as Record<string, string> });

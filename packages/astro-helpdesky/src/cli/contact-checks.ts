@@ -78,7 +78,7 @@ async function channelChecks({ delivery }: ContactConfig, login: SmtpLogin): Pro
 }
 
 function fixFor(text: string): string | undefined {
-  if (text.includes("webhook-secret")) return "Run `npm run helpdesky -- webhook-secret` and give the receiver the same value.";
+  if (text.includes("webhook-secret")) return "Run `npx helpdesky webhook-secret` and give the receiver the same value.";
   if (text.startsWith("SMTP_URL or CONTACT_FROM is set")) return "Keep one channel: unset CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET, or SMTP_URL and CONTACT_FROM.";
   if (text.startsWith("SUPPORT_EMAIL")) return "Set SUPPORT_EMAIL to the address your helpdesk's email forwarding routes into its inbox.";
   return undefined;

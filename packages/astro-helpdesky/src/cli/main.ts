@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run helpdesky -- <command>`: runs directly on Node 24 (type stripping), outside Astro.
+// The `helpdesky` command, outside Astro: compiled into dist/cli.mjs, which bin/helpdesky.mjs loads.
 import { run } from "./run.ts";
 
 process.exitCode = await run(process.argv.slice(2), {

@@ -24,7 +24,7 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`helpdesky: ${error.message}`);
-      if (error.exitCode === EXIT.usage) io.err("Run `npm run helpdesky -- --help` for usage.");
+      if (error.exitCode === EXIT.usage) io.err("Run `npx helpdesky --help` for usage.");
       return error.exitCode;
     }
     io.err(`helpdesky: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
@@ -52,7 +52,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
   const expected = ARITY[command];
   if (!expected) throw new CliError(`unknown command "${command}".`, EXIT.usage);
   if (rest.length !== expected.length) {
-    throw new CliError(`usage: npm run helpdesky -- ${[command, ...expected].join(" ")}`, EXIT.usage);
+    throw new CliError(`usage: npx helpdesky ${[command, ...expected].join(" ")}`, EXIT.usage);
   }
   if (parsed.values.auth !== undefined && command !== "doctor") throw new CliError("--auth applies to doctor only.", EXIT.usage);
   const mode = parsed.values.mode;

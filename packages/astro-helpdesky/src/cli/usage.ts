@@ -1,7 +1,7 @@
 import { SEAM_DEPTH } from "./auth-seam.ts";
 
 /** The text of `--help`. */
-export const USAGE = `Usage: npm run helpdesky -- <command> [options]
+export const USAGE = `Usage: npx helpdesky <command> [options]
 
 Checks and signs with the Helpdesky configuration the way the site reads it: the .env files
 (.env, .env.local, .env.<mode>, .env.<mode>.local) and the environment, which wins.

@@ -18,7 +18,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Reads `whsec_<base64>` into the HMAC key, or says what is wrong (never quoting the value). */
 export function parseWebhookSecret(secret: string): ParsedSecret {
-  const fix = "generate one with `npm run helpdesky -- webhook-secret`";
+  const fix = "generate one with `npx helpdesky webhook-secret`";
   if (!secret.startsWith(SECRET_PREFIX)) {
     return { ok: false, problem: `CONTACT_WEBHOOK_SECRET must have the form whsec_<base64>; ${fix}.` };
   }

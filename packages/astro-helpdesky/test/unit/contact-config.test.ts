@@ -32,7 +32,7 @@ describe("resolveContactConfig", () => {
   test("a bad webhook secret is a start-up error that says how to make one, never quoting it", () => {
     const { errors } = resolveContactConfig({ ...HOOK, CONTACT_WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, false);
     expect(errors).toEqual([
-      "CONTACT_WEBHOOK_SECRET is 5 bytes long; at least 24 are needed; generate one with `npm run helpdesky -- webhook-secret`. The webhook is off.",
+      "CONTACT_WEBHOOK_SECRET is 5 bytes long; at least 24 are needed; generate one with `npx helpdesky webhook-secret`. The webhook is off.",
     ]);
   });
 

@@ -74,7 +74,7 @@ describe("the webhook secret", () => {
     expect(parsed).toMatchObject({ ok: false });
     const text = (parsed as { problem: string }).problem;
     expect(text).toMatch(problem);
-    expect(text).toContain("npm run helpdesky -- webhook-secret");
+    expect(text).toContain("npx helpdesky webhook-secret");
     expect(text).not.toContain(secret);
   });
 });
