@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../../../test/e2e/support/chromium.ts";
 
 // The fresh-app test (`npm run test:package`): one spec, one worker, its own long setup.
 export default defineConfig({
@@ -11,20 +12,6 @@ export default defineConfig({
   reporter: "list",
   use: {
     browserName: "chromium",
-    // Debian's Chromium, headless; as root it needs --no-sandbox. Only loopback resolves, so no
-    // page can reach the internet.
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
