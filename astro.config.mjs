@@ -46,7 +46,13 @@ export default defineConfig({
             // React, react-dom, the JSX runtime and the scheduler load together on every page with
             // an island, so one chunk serves them: two requests and 0.6 KB gzip fewer than the
             // four small chunks the default split makes of them.
-            output: { codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
+            output: {
+              codeSplitting: {
+                groups: [
+                  { name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+                ],
+              },
+            },
           },
         },
       },

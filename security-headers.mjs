@@ -22,7 +22,9 @@ export const securityHeaders = {
 };
 
 /** Two years, subdomains included: a browser that saw it never tries plain HTTP on the site again. */
-export const strictTransportSecurity = { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" };
+export const strictTransportSecurity = {
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+};
 
 export const cspDirectives = /** @type {const} */ ([
   "default-src 'self'",

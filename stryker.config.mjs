@@ -31,7 +31,14 @@ export default {
     "scripts/request-guard.mjs",
     "scripts/forwarded-proto.mjs",
   ],
-  ignorePatterns: ["dist", "test-results", "playwright-report", "bench/results", "reports", ".data"],
+  ignorePatterns: [
+    "dist",
+    "test-results",
+    "playwright-report",
+    "bench/results",
+    "reports",
+    ".data",
+  ],
   concurrency: 2,
   coverageAnalysis: "perTest",
   // Local runs only test what changed since the last run; the file stays out of git.

@@ -19,9 +19,19 @@ const check = (ok, what) => {
 };
 
 // The CLI signs as the token endpoint does.
-const env = { ...process.env, HELPDESKY_HMAC_SECRET: "hdh_secret_ci_not_real", HELPDESKY_HELPDESK_ID: "hd_ci" };
-const signed = execFileSync(node, ["node_modules/astro-helpdesky/dist/cli.mjs", "sign", "ada@example.com"], { cwd: root, env, encoding: "utf8" });
-const expected = createHmac("sha256", "hdh_secret_ci_not_real").update("ada@example.com").digest("hex");
+const env = {
+  ...process.env,
+  HELPDESKY_HMAC_SECRET: "hdh_secret_ci_not_real",
+  HELPDESKY_HELPDESK_ID: "hd_ci",
+};
+const signed = execFileSync(
+  node,
+  ["node_modules/astro-helpdesky/dist/cli.mjs", "sign", "ada@example.com"],
+  { cwd: root, env, encoding: "utf8" },
+);
+const expected = createHmac("sha256", "hdh_secret_ci_not_real")
+  .update("ada@example.com")
+  .digest("hex");
 check(signed.includes(expected), "npm run helpdesky -- sign");
 
 // The production server, in stand-in mode, on loopback.
@@ -34,7 +44,12 @@ const port = await new Promise((resolve) => {
 const dataDir = mkdtempSync(join(tmpdir(), "node-minimum-"));
 const server = spawn(node, ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port)], {
   cwd: root,
-  env: { ...process.env, HELPDESKY_STANDIN: "1", HELPDESKY_DATA_DIR: dataDir, SESSION_SECRET: "ci-session-key" },
+  env: {
+    ...process.env,
+    HELPDESKY_STANDIN: "1",
+    HELPDESKY_DATA_DIR: dataDir,
+    SESSION_SECRET: "ci-session-key",
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const base = `http://127.0.0.1:${port}`;
@@ -54,7 +69,10 @@ try {
     body: new URLSearchParams({ email: "ada@example.com" }),
     redirect: "manual",
   });
-  const cookie = login.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   const token = await (await fetch(`${base}/api/helpdesky-token`, { headers: { cookie } })).json();
   check(token.email === "ada@example.com", "the token endpoint signs the session's email");
   const started = await fetch(`${base}/helpdesky-standin/api/conversations`, {

@@ -33,7 +33,12 @@ function target(name: string, site: RunningServer): LoadTarget {
     name,
     url: `${site.url}/api/contact`,
     headers: { "Content-Type": "application/json", Origin: site.url },
-    body: () => JSON.stringify({ email: "bench@example.com", message: `Bench ${randomUUID()}`, idempotencyKey: randomUUID() }),
+    body: () =>
+      JSON.stringify({
+        email: "bench@example.com",
+        message: `Bench ${randomUUID()}`,
+        idempotencyKey: randomUUID(),
+      }),
   };
 }
 
@@ -43,7 +48,11 @@ export async function run(): Promise<void> {
   const [redis, receiver] = await Promise.all([startRedis(), startReceiver()]);
   const servers: RunningServer[] = [];
   try {
-    const env = { CONTACT_WEBHOOK_URL: receiver.url, CONTACT_WEBHOOK_SECRET: `whsec_${Buffer.from("bench-contact-store-webhook-32-b").toString("base64")}`, CONTACT_RATE_LIMIT: "100000000" };
+    const env = {
+      CONTACT_WEBHOOK_URL: receiver.url,
+      CONTACT_WEBHOOK_SECRET: `whsec_${Buffer.from("bench-contact-store-webhook-32-b").toString("base64")}`,
+      CONTACT_RATE_LIMIT: "100000000",
+    };
     const memory = await startProductionServer(copy.dir, env);
     servers.push(memory);
     const shared = await startProductionServer(copy.dir, { ...env, REDIS_URL: redis.url });
@@ -51,7 +60,8 @@ export async function run(): Promise<void> {
     const targets = [target("memory store", memory), target("Redis store", shared)];
     for (const t of targets) {
       const response = await fetch(t.url, { method: "POST", headers: t.headers, body: t.body!() });
-      if (response.status !== 200) throw new Error(`${t.name}: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`${t.name}: ${response.status} ${await response.text()}`);
     }
 
     const results = await interleavedLoad(targets, {
@@ -73,8 +83,12 @@ export async function run(): Promise<void> {
         "× memory": fmtRatio(ratio(r.requestsPerSecond, base.requestsPerSecond)),
       };
     });
-    printTable(`Contact Form POST /api/contact, median of ${ROUNDS} interleaved ${SECONDS} s runs, loopback`, rows);
-    if (shared.output().includes("Redis is unreachable")) throw new Error("The Redis store fell back to memory during the run.");
+    printTable(
+      `Contact Form POST /api/contact, median of ${ROUNDS} interleaved ${SECONDS} s runs, loopback`,
+      rows,
+    );
+    if (shared.output().includes("Redis is unreachable"))
+      throw new Error("The Redis store fell back to memory during the run.");
     console.log(`contact-store: wrote ${writeResults("contact-store", { results, rows })}`);
   } finally {
     for (const server of servers) await server.stop();

@@ -40,10 +40,13 @@ interface PageJs {
   inlineRaw: number;
 }
 
-const sum = (scripts: Script[], key: "raw" | "gzip") => scripts.reduce((total, s) => total + s[key], 0);
+const sum = (scripts: Script[], key: "raw" | "gzip") =>
+  scripts.reduce((total, s) => total + s[key], 0);
 
 export async function run(): Promise<void> {
-  console.log("js: building the bench copy (Node adapter, with bench-only pages but not /support's variants)…");
+  console.log(
+    "js: building the bench copy (Node adapter, with bench-only pages but not /support's variants)…",
+  );
   const copy = sharedBenchCopy({ benchPages: true, supportVariants: false });
   const server = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
   const browser = await launchChromium();
@@ -54,35 +57,61 @@ export async function run(): Promise<void> {
       // Signed in (but for SUPPORT_ANONYMOUS), so /support loads its Ticket Center; a fresh
       // context each time, so nothing is cached.
       const anonymous = path === SUPPORT_ANONYMOUS;
-      const context = anonymous ? await browser.newContext() : await signedInContext(browser, server.url, cookie);
+      const context = anonymous
+        ? await browser.newContext()
+        : await signedInContext(browser, server.url, cookie);
       const page = await context.newPage();
       const pending: Promise<Script | null>[] = [];
       page.on("response", (response) => {
         if (response.request().resourceType() !== "script") return;
         pending.push(
           response.body().then(
-            (body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body).length, embed: EMBED_PATH.test(new URL(response.url()).pathname) }),
+            (body) => ({
+              url: response.url(),
+              raw: body.length,
+              gzip: gzipSync(body).length,
+              embed: EMBED_PATH.test(new URL(response.url()).pathname),
+            }),
             () => null,
           ),
         );
       });
-      const response = await page.goto(`${server.url}${anonymous ? "/support" : path}`, { waitUntil: "networkidle", timeout: 30_000 });
+      const response = await page.goto(`${server.url}${anonymous ? "/support" : path}`, {
+        waitUntil: "networkidle",
+        timeout: 30_000,
+      });
       // Measured in the state a visitor ends in, not one cut short: the form, or the Ticket Center.
-      if (path.startsWith("/support")) await page.locator(anonymous ? "#hdh-fallback form" : "#hdh-ticket-center .hdh-standin-list").waitFor({ timeout: 30_000 });
+      if (path.startsWith("/support"))
+        await page
+          .locator(anonymous ? "#hdh-fallback form" : "#hdh-ticket-center .hdh-standin-list")
+          .waitFor({ timeout: 30_000 });
       const inlineRaw = await page.$$eval("script:not([src])", (nodes) =>
-        nodes.reduce((total, node) => total + new TextEncoder().encode(node.textContent ?? "").length, 0),
+        nodes.reduce(
+          (total, node) => total + new TextEncoder().encode(node.textContent ?? "").length,
+          0,
+        ),
       );
       const scripts = (await Promise.all(pending)).filter((s): s is Script => s !== null);
       const own = scripts.filter((s) => !s.embed);
       const embed = scripts.filter((s) => s.embed);
-      pages.push({ path, status: response?.status() ?? 0, scripts, raw: sum(own, "raw"), gzip: sum(own, "gzip"), embedRaw: sum(embed, "raw"), embedGzip: sum(embed, "gzip"), inlineRaw });
+      pages.push({
+        path,
+        status: response?.status() ?? 0,
+        scripts,
+        raw: sum(own, "raw"),
+        gzip: sum(own, "gzip"),
+        embedRaw: sum(embed, "raw"),
+        embedGzip: sum(embed, "gzip"),
+        inlineRaw,
+      });
       await context.close();
     }
 
     const support = pages.find((p) => p.path === "/support")!;
     const react = pages.find((p) => p.path === REACT_ONLY)!;
     // Only meaningful once /support loads an island; before that there is nothing to subtract from.
-    const islandOwn = support.raw > 0 ? { raw: support.raw - react.raw, gzip: support.gzip - react.gzip } : null;
+    const islandOwn =
+      support.raw > 0 ? { raw: support.raw - react.raw, gzip: support.gzip - react.gzip } : null;
     const rows: Row[] = pages.map((p) => ({
       page: p.path === REACT_ONLY ? `${p.path} (React alone, bench-only)` : p.path,
       status: String(p.status),
@@ -112,13 +141,27 @@ export async function run(): Promise<void> {
       budget: "≈ 5 KiB gzip",
       "embed KiB gzip": "",
     });
-    printTable(`JavaScript shipped (gzip: zlib level 6; Chromium ${chromiumVersion(browser)})`, rows);
+    printTable(
+      `JavaScript shipped (gzip: zlib level 6; Chromium ${chromiumVersion(browser)})`,
+      rows,
+    );
     const anonymousSupport = pages.find((p) => p.path === SUPPORT_ANONYMOUS)!;
     const withinBudget = support.gzip <= SUPPORT_BUDGET_GZIP;
-    console.log(`\n/support signed in: ${kb(support.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${withinBudget ? "within budget" : "OVER BUDGET"}`);
+    console.log(
+      `\n/support signed in: ${kb(support.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${withinBudget ? "within budget" : "OVER BUDGET"}`,
+    );
     const anonymousWithin = anonymousSupport.gzip <= SUPPORT_BUDGET_GZIP;
-    console.log(`/support anonymous: ${kb(anonymousSupport.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${anonymousWithin ? "within budget" : "OVER BUDGET"}`);
-    const file = writeResults("js-shipped", { chromium: chromiumVersion(browser), budgetGzip: SUPPORT_BUDGET_GZIP, withinBudget, anonymousWithinBudget: anonymousWithin, islandOwn, pages });
+    console.log(
+      `/support anonymous: ${kb(anonymousSupport.gzip)} KiB gzip of ${kb(SUPPORT_BUDGET_GZIP)} KiB: ${anonymousWithin ? "within budget" : "OVER BUDGET"}`,
+    );
+    const file = writeResults("js-shipped", {
+      chromium: chromiumVersion(browser),
+      budgetGzip: SUPPORT_BUDGET_GZIP,
+      withinBudget,
+      anonymousWithinBudget: anonymousWithin,
+      islandOwn,
+      pages,
+    });
     console.log(`js: wrote ${file}`);
   } finally {
     await browser.close();

@@ -14,7 +14,9 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
 const asked = process.argv.slice(2).filter((arg) => arg !== "--");
 const unknown = asked.filter((name) => !(name in BENCHMARKS));
 if (unknown.length > 0) {
-  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHMARKS).join(", ")}`,
+  );
   process.exit(2);
 }
 const names = asked.length > 0 ? asked : Object.keys(BENCHMARKS);
@@ -23,7 +25,9 @@ const host = machine();
 console.log(`Machine: ${JSON.stringify(host)}`);
 if (host.loadAverage1m > host.cores) {
   // Absolute figures then mostly measure the other work; ratios within a run still compare.
-  console.warn(`Warning: the machine is busy (load ${host.loadAverage1m} on ${host.cores} cores): absolute figures will be noisy.`);
+  console.warn(
+    `Warning: the machine is busy (load ${host.loadAverage1m} on ${host.cores} cores): absolute figures will be noisy.`,
+  );
 }
 const started = Date.now();
 let failed = false;

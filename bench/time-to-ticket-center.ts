@@ -9,7 +9,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { runAlone, sharedBenchCopy } from "./lib/bench-copy.ts";
-import { CPU_SLOWDOWN, SLOW_4G, chromiumVersion, emulateNetwork, launchChromium, signedInContext } from "./lib/chromium.ts";
+import {
+  CPU_SLOWDOWN,
+  SLOW_4G,
+  chromiumVersion,
+  emulateNetwork,
+  launchChromium,
+  signedInContext,
+} from "./lib/chromium.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startProductionServer } from "./lib/server.ts";
 import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
@@ -60,12 +67,21 @@ interface Load {
  */
 const WATCH_RENDER = ([rendered, error]: readonly [string, string]) => {
   new MutationObserver((_, observer) => {
-    const shown = [...document.querySelectorAll(`${rendered}, ${error}`)].find((element) => !element.closest("[hidden]"));
+    const shown = [...document.querySelectorAll(`${rendered}, ${error}`)].find(
+      (element) => !element.closest("[hidden]"),
+    );
     if (!shown) return;
     observer.disconnect();
     (window as unknown as { __hdhRenderedAt: number }).__hdhRenderedAt = performance.now();
-    (window as unknown as { __hdhShown: (failed: boolean) => void }).__hdhShown(shown.matches(error));
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
+    (window as unknown as { __hdhShown: (failed: boolean) => void }).__hdhShown(
+      shown.matches(error),
+    );
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["hidden"],
+  });
 };
 
 /**
@@ -79,7 +95,8 @@ async function measure(
   path: string,
   watch: readonly [string, string] = [RENDERED, AUTH_ERROR],
 ): Promise<Load> {
-  const context = cookie === null ? await browser.newContext() : await signedInContext(browser, siteUrl, cookie);
+  const context =
+    cookie === null ? await browser.newContext() : await signedInContext(browser, siteUrl, cookie);
   try {
     const page = await context.newPage();
     // Waited for through a binding rather than `page.waitForSelector`: Playwright's selector
@@ -90,22 +107,29 @@ async function measure(
     await page.addInitScript(WATCH_RENDER, watch);
     await emulateNetwork(page);
     await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
-    const timer = setTimeout(() => shown.reject(new Error(`${path}: ${watch[0]} did not appear in 30 s`)), 30_000);
+    const timer = setTimeout(
+      () => shown.reject(new Error(`${path}: ${watch[0]} did not appear in 30 s`)),
+      30_000,
+    );
     const failed = await shown.promise.finally(() => clearTimeout(timer));
     if (failed) throw new Error(`${path}: ${watch[1]} appeared instead of ${watch[0]}`);
     const timings = await page.evaluate(
       ([script, token]) => {
         const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
         const first = (pattern: string) => {
-          const starts = resources.filter((r) => new RegExp(pattern).test(new URL(r.name).pathname)).map((r) => r.startTime);
+          const starts = resources
+            .filter((r) => new RegExp(pattern).test(new URL(r.name).pathname))
+            .map((r) => r.startTime);
           return starts.length ? Math.min(...starts) : null;
         };
-        const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        const navigation = performance.getEntriesByType("navigation")[0] as
+          PerformanceNavigationTiming | undefined;
         return {
           htmlMs: navigation?.responseStart ?? Number.NaN,
           tokenStartMs: first(token),
           scriptStartMs: first(script) ?? Number.NaN,
-          renderedMs: (window as unknown as { __hdhRenderedAt?: number }).__hdhRenderedAt ?? Number.NaN,
+          renderedMs:
+            (window as unknown as { __hdhRenderedAt?: number }).__hdhRenderedAt ?? Number.NaN,
         };
       },
       [SCRIPT.source, TOKEN.source] as const,
@@ -117,7 +141,9 @@ async function measure(
 }
 
 export async function run(): Promise<void> {
-  console.log("time-to-ticket-center: building two bench copies (Node adapter, bench-only pages, one with /support's variants)…");
+  console.log(
+    "time-to-ticket-center: building two bench copies (Node adapter, bench-only pages, one with /support's variants)…",
+  );
   const shipped = sharedBenchCopy({ benchPages: true, supportVariants: false });
   const withSteps = sharedBenchCopy({ benchPages: true });
   const ISLAND = "island (/support, static)";
@@ -127,13 +153,30 @@ export async function run(): Promise<void> {
     { name: ISLAND, path: "/support", against: GUIDE },
     { name: GUIDE, path: "/bench/guide", against: GUIDE },
     { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
-    { name: "minimal loader, no React (static)", path: "/bench/minimal-loader", step: true, against: GUIDE },
-    { name: STEPS_REFERENCE, path: "/support", step: true, against: STEPS_REFERENCE, inStepsBuild: true },
+    {
+      name: "minimal loader, no React (static)",
+      path: "/bench/minimal-loader",
+      step: true,
+      against: GUIDE,
+    },
+    {
+      name: STEPS_REFERENCE,
+      path: "/support",
+      step: true,
+      against: STEPS_REFERENCE,
+      inStepsBuild: true,
+    },
   ];
   for (const name of Object.keys(SUPPORT_VARIANTS)) {
     if (existsSync(join(withSteps.dir, "src/pages/bench", `${name}.astro`))) {
       const step = name.replace("support-", "").replaceAll("-", " ");
-      variants.push({ name: `island, ${step}`, path: `/bench/${name}`, step: true, against: STEPS_REFERENCE, inStepsBuild: true });
+      variants.push({
+        name: `island, ${step}`,
+        path: `/bench/${name}`,
+        step: true,
+        against: STEPS_REFERENCE,
+        inStepsBuild: true,
+      });
     }
   }
 
@@ -148,7 +191,8 @@ export async function run(): Promise<void> {
     const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
     // One unmeasured load of each headline page and of the steps' reference first (server-side
     // warm-up), then the measured loads, interleaved; the steps share their reference's server code.
-    for (const v of variants.filter((v) => !v.step || v.name === STEPS_REFERENCE)) await measure(browser, siteOf(v), cookie, v.path);
+    for (const v of variants.filter((v) => !v.step || v.name === STEPS_REFERENCE))
+      await measure(browser, siteOf(v), cookie, v.path);
     for (let i = 1; i <= LOADS; i++) {
       console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
       for (const v of variants) {
@@ -185,36 +229,65 @@ export async function run(): Promise<void> {
         // With a preload of the script, this is when the preload starts.
         "script start ms": fmt(m.scriptStartMs),
         "rendered ms": fmt(m.renderedMs),
-        "against": v.against === v.name ? "(baseline)" : v.against,
+        against: v.against === v.name ? "(baseline)" : v.against,
         "script ×": fmtRatio(ratio(m.scriptStartMs, against.scriptStartMs)),
         "rendered ×": fmtRatio(ratio(m.renderedMs, against.renderedMs)),
       };
     });
     const network = `${SLOW_4G.latencyMs} ms RTT, ${SLOW_4G.downloadKbps / 1000} Mbps down, ${SLOW_4G.uploadKbps} Kbps up${CPU_SLOWDOWN > 1 ? `, CPU ${CPU_SLOWDOWN}× slower` : ""}`;
-    printTable(`Time to Ticket Center: median of ${LOADS} fresh-cache loads (steps: ${STEP_LOADS}), ${network}, Chromium ${chromiumVersion(browser)}`, rows);
+    printTable(
+      `Time to Ticket Center: median of ${LOADS} fresh-cache loads (steps: ${STEP_LOADS}), ${network}, Chromium ${chromiumVersion(browser)}`,
+      rows,
+    );
     const renderedRatio = ratio(island.renderedMs, baseline.renderedMs);
-    console.log(`\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`);
+    console.log(
+      `\nTarget: island ≤ 1.05× the guide's page (as the Node server serves them): ${renderedRatio <= 1.05 ? "met" : "MISSED"} (${fmtRatio(renderedRatio)})`,
+    );
 
     // Anonymous visitors: /support's Contact Form (in its HTML, shown with the token's answer)
     // against the static /contact page's (timed when it enters the DOM). One unmeasured load of
     // each, then interleaved, in alternating order.
     const anonymous = { support: [] as number[], contact: [] as number[] };
     const formLoad = async (path: "/support" | "/contact") =>
-      (await measure(browser, servers.shipped.url, null, path, [CONTACT_FORM, FAILED_ISLAND])).renderedMs;
+      (await measure(browser, servers.shipped.url, null, path, [CONTACT_FORM, FAILED_ISLAND]))
+        .renderedMs;
     await formLoad("/support");
     await formLoad("/contact");
     for (let i = 1; i <= LOADS; i++) {
       console.log(`time-to-ticket-center: anonymous load ${i}/${LOADS} of /support and /contact`);
-      for (const path of i % 2 ? (["/support", "/contact"] as const) : (["/contact", "/support"] as const)) {
+      for (const path of i % 2
+        ? (["/support", "/contact"] as const)
+        : (["/contact", "/support"] as const)) {
         anonymous[path === "/support" ? "support" : "contact"].push(await formLoad(path));
       }
     }
     const formMs = { support: median(anonymous.support), contact: median(anonymous.contact) };
-    printTable(`Time to Contact Form, anonymous: median of ${LOADS} fresh-cache loads, ${network}`, [
-      { page: "/contact (server-rendered form, no JavaScript)", "form shown ms": fmt(formMs.contact), "×": "1.00×" },
-      { page: "/support (shown with the token's answer)", "form shown ms": fmt(formMs.support), "×": fmtRatio(ratio(formMs.support, formMs.contact)) },
-    ]);
-    const file = writeResults("time-to-ticket-center", { chromium: chromiumVersion(browser), network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, loadsPerPage: LOADS, loadsPerStep: STEP_LOADS, variants, medians, loads, contactForm: { medians: formMs, loads: anonymous } });
+    printTable(
+      `Time to Contact Form, anonymous: median of ${LOADS} fresh-cache loads, ${network}`,
+      [
+        {
+          page: "/contact (server-rendered form, no JavaScript)",
+          "form shown ms": fmt(formMs.contact),
+          "×": "1.00×",
+        },
+        {
+          page: "/support (shown with the token's answer)",
+          "form shown ms": fmt(formMs.support),
+          "×": fmtRatio(ratio(formMs.support, formMs.contact)),
+        },
+      ],
+    );
+    const file = writeResults("time-to-ticket-center", {
+      chromium: chromiumVersion(browser),
+      network: SLOW_4G,
+      cpuSlowdown: CPU_SLOWDOWN,
+      loadsPerPage: LOADS,
+      loadsPerStep: STEP_LOADS,
+      variants,
+      medians,
+      loads,
+      contactForm: { medians: formMs, loads: anonymous },
+    });
     console.log(`time-to-ticket-center: wrote ${file}`);
   } finally {
     await browser.close();

@@ -18,7 +18,8 @@ const ROUNDS = Number(process.env.BENCH_TOKEN_ROUNDS ?? 3);
 async function expectOk(target: LoadTarget, check: (body: string) => boolean): Promise<void> {
   const response = await fetch(target.url, { headers: target.headers });
   const body = await response.text();
-  if (response.status !== 200 || !check(body)) throw new Error(`${target.name}: ${response.status} ${body.slice(0, 200)}`);
+  if (response.status !== 200 || !check(body))
+    throw new Error(`${target.name}: ${response.status} ${body.slice(0, 200)}`);
 }
 
 export async function run(): Promise<void> {
@@ -28,18 +29,28 @@ export async function run(): Promise<void> {
   try {
     const site = await startProductionServer(copy.dir, { SESSION_SECRET: BENCH_SESSION_SECRET });
     servers.push(site);
-    const bare = await startNodeServer(ROOT, "bench/baselines/bare-token-server.mjs", { SESSION_SECRET: BENCH_SESSION_SECRET });
+    const bare = await startNodeServer(ROOT, "bench/baselines/bare-token-server.mjs", {
+      SESSION_SECRET: BENCH_SESSION_SECRET,
+    });
     servers.push(bare);
     const cookie = await signIn(site.url);
 
     const signed = (body: string) => /"signature":"[0-9a-f]{64}"/.test(body);
-    const token: LoadTarget = { name: "token endpoint", url: `${site.url}/api/helpdesky-token`, headers: { cookie } };
+    const token: LoadTarget = {
+      name: "token endpoint",
+      url: `${site.url}/api/helpdesky-token`,
+      headers: { cookie },
+    };
     const targets: LoadTarget[] = [
       { name: "bare node:http (floor)", url: bare.url, headers: { cookie: sealedCookie() } },
       // Without a cookie the middleware's session check returns early: this row is Astro alone.
       { name: "Astro constant JSON", url: `${site.url}/bench/constant.json`, headers: {} },
       // With the cookie, the middleware verifies the session on every on-demand route.
-      { name: "Astro constant JSON + session", url: `${site.url}/bench/constant.json`, headers: { cookie } },
+      {
+        name: "Astro constant JSON + session",
+        url: `${site.url}/bench/constant.json`,
+        headers: { cookie },
+      },
       token,
     ];
     await expectOk(targets[0]!, signed);
@@ -76,11 +87,20 @@ export async function run(): Promise<void> {
     const constant16 = results["Astro constant JSON"]![1]!;
     const at64 = results[token.name]![2]!;
     const targetsMet = {
-      tokenAtLeast0_8xConstantAt16: ratio(at16.requestsPerSecond, constant16.requestsPerSecond) >= 0.8,
+      tokenAtLeast0_8xConstantAt16:
+        ratio(at16.requestsPerSecond, constant16.requestsPerSecond) >= 0.8,
       noErrorsAt64: at64.errors + at64.non2xx === 0,
     };
-    console.log(`\nTargets: token ≥ 0.8× constant at 16: ${targetsMet.tokenAtLeast0_8xConstantAt16 ? "met" : "MISSED"}; no errors at 64: ${targetsMet.noErrorsAt64 ? "met" : "MISSED"}`);
-    const file = writeResults("token", { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, results, targetsMet });
+    console.log(
+      `\nTargets: token ≥ 0.8× constant at 16: ${targetsMet.tokenAtLeast0_8xConstantAt16 ? "met" : "MISSED"}; no errors at 64: ${targetsMet.noErrorsAt64 ? "met" : "MISSED"}`,
+    );
+    const file = writeResults("token", {
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      results,
+      targetsMet,
+    });
     console.log(`token: wrote ${file}`);
   } finally {
     for (const server of servers) await server.stop();

@@ -17,7 +17,11 @@ const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const BUDGET_BYTES = 2 * 1024 * 1024;
 // Vercel runs functions with NODE_ENV=production; stand-in mode so the demo cookie gets a signature.
 // The function must not depend on it, though: it is also checked with NODE_ENV unset.
-const FUNCTION_ENV = { NODE_ENV: "production", HELPDESKY_STANDIN: "1", SESSION_SECRET: BENCH_SESSION_SECRET };
+const FUNCTION_ENV = {
+  NODE_ENV: "production",
+  HELPDESKY_STANDIN: "1",
+  SESSION_SECRET: BENCH_SESSION_SECRET,
+};
 
 interface Built {
   name: string;
@@ -28,7 +32,9 @@ interface Built {
 
 function inspect(name: string, copyDir: string): Built {
   const dir = join(copyDir, ".vercel/output/functions/_render.func");
-  const config = JSON.parse(readFileSync(join(dir, ".vc-config.json"), "utf8")) as { handler: string };
+  const config = JSON.parse(readFileSync(join(dir, ".vc-config.json"), "utf8")) as {
+    handler: string;
+  };
   return { name, dir, handler: join(dir, config.handler), size: treeSize(dir) };
 }
 
@@ -37,7 +43,11 @@ function verify(built: Built, env: Record<string, string>): Record<string, numbe
   const out: Record<string, number | string> = {};
   for (const path of ["/api/helpdesky-token", "/login"]) {
     try {
-      out[path] = coldStart(built.handler, { url: `https://acme.example${path}`, headers: { cookie: sealedCookie() } }, env).status;
+      out[path] = coldStart(
+        built.handler,
+        { url: `https://acme.example${path}`, headers: { cookie: sealedCookie() } },
+        env,
+      ).status;
     } catch {
       out[path] = "crashed";
     }
@@ -46,9 +56,14 @@ function verify(built: Built, env: Record<string, string>): Record<string, numbe
 }
 
 export async function run(): Promise<void> {
-  console.log("vercel: building the Vercel output, as configured and with its dependencies unbundled…");
+  console.log(
+    "vercel: building the Vercel output, as configured and with its dependencies unbundled…",
+  );
   const asConfigured = inspect("as configured", sharedBenchCopy({ vercel: true }).dir);
-  const unbundled = inspect("unbundled (adapter default)", sharedBenchCopy({ vercel: true, config: "astro.unbundled.config.mjs" }).dir);
+  const unbundled = inspect(
+    "unbundled (adapter default)",
+    sharedBenchCopy({ vercel: true, config: "astro.unbundled.config.mjs" }).dir,
+  );
 
   const checks = {
     asConfigured: verify(asConfigured, FUNCTION_ENV),
@@ -56,7 +71,10 @@ export async function run(): Promise<void> {
     unbundled: verify(unbundled, FUNCTION_ENV),
   };
 
-  const request = { url: "https://acme.example/api/helpdesky-token", headers: { cookie: sealedCookie() } };
+  const request = {
+    url: "https://acme.example/api/helpdesky-token",
+    headers: { cookie: sealedCookie() },
+  };
   const handlers = [
     { name: "bare handler (HMAC only)", path: join(ROOT, "bench/baselines/bare-handler.mjs") },
     { name: `function, ${asConfigured.name}`, path: asConfigured.handler },
@@ -75,7 +93,16 @@ export async function run(): Promise<void> {
     handlers.map((h) => {
       const all = runs[h.name]!;
       const pick = (key: keyof ColdStart) => median(all.map((r) => r[key]));
-      return [h.name, { bootMs: pick("bootMs"), importMs: pick("importMs"), firstRequestMs: pick("firstRequestMs"), coldMs: pick("coldMs"), wallMs: pick("wallMs") }];
+      return [
+        h.name,
+        {
+          bootMs: pick("bootMs"),
+          importMs: pick("importMs"),
+          firstRequestMs: pick("firstRequestMs"),
+          coldMs: pick("coldMs"),
+          wallMs: pick("wallMs"),
+        },
+      ];
     }),
   );
 
@@ -92,10 +119,16 @@ export async function run(): Promise<void> {
   });
   printTable("Vercel function size (symlinks followed, as uploaded)", sizeRows);
 
-  const largest = Object.entries(unbundled.size.byPackage).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const largest = Object.entries(unbundled.size.byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8);
   printTable(
     "Largest parts of the function (unbundled → as configured; bundled packages count as own code)",
-    largest.map(([pkg, bytes]) => ({ part: pkg, "KiB unbundled": kb(bytes), "KiB as configured": kb(asConfigured.size.byPackage[pkg] ?? 0) })),
+    largest.map(([pkg, bytes]) => ({
+      part: pkg,
+      "KiB unbundled": kb(bytes),
+      "KiB as configured": kb(asConfigured.size.byPackage[pkg] ?? 0),
+    })),
   );
 
   const bare = medians[handlers[0]!.name]!;
@@ -114,8 +147,12 @@ export async function run(): Promise<void> {
     }),
   );
   const sizeMet = asConfigured.size.bytes < BUDGET_BYTES;
-  console.log(`\nTarget: function under 2 MiB: ${sizeMet ? "met" : "MISSED"} (${kb(asConfigured.size.bytes)} KiB)`);
-  console.log(`Without NODE_ENV=production: token ${checks.asConfiguredWithoutNodeEnv["/api/helpdesky-token"]}, login ${checks.asConfiguredWithoutNodeEnv["/login"]}`);
+  console.log(
+    `\nTarget: function under 2 MiB: ${sizeMet ? "met" : "MISSED"} (${kb(asConfigured.size.bytes)} KiB)`,
+  );
+  console.log(
+    `Without NODE_ENV=production: token ${checks.asConfiguredWithoutNodeEnv["/api/helpdesky-token"]}, login ${checks.asConfiguredWithoutNodeEnv["/login"]}`,
+  );
 
   const file = writeResults("vercel-function", {
     budgetBytes: BUDGET_BYTES,

@@ -33,7 +33,10 @@ export function compressedAssets(/** @type {string} */ clientDir) {
   /** @type {Map<string, Buffer>} */
   const cache = new Map();
 
-  return (/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) => {
+  return (
+    /** @type {import("node:http").IncomingMessage} */ req,
+    /** @type {import("node:http").ServerResponse} */ res,
+  ) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const path = (req.url ?? "").split("?")[0] ?? "";
     const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path))];
@@ -54,7 +57,12 @@ export function compressedAssets(/** @type {string} */ clientDir) {
       const raw = readFileSync(file);
       body =
         encoding === "br"
-          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          ? brotliCompressSync(raw, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: 11,
+                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            })
           : gzipSync(raw, { level: 9 });
       cache.set(key, body);
     }

@@ -22,7 +22,8 @@ async function audit(url, port) {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error" });
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   return lhr;
 }
 
@@ -53,17 +54,27 @@ function problems(path, lhr, notes) {
     if (score(lhr, id) >= minimum) continue;
     const low = lhr.categories[id].auditRefs
       .map((ref) => lhr.audits[ref.id])
-      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative");
+      .filter(
+        (audit) =>
+          audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative",
+      );
     if (low.length === 1 && low[0].id === "errors-in-console" && onlyExpectedConsoleErrors(lhr)) {
-      notes.push(`${path} ${id} ${score(lhr, id)}: only the anonymous visitor's expected 401 from ${EXPECTED_CONSOLE_ERROR.url} in the console`);
+      notes.push(
+        `${path} ${id} ${score(lhr, id)}: only the anonymous visitor's expected 401 from ${EXPECTED_CONSOLE_ERROR.url} in the console`,
+      );
       continue;
     }
-    found.push(`${path} ${id} ${score(lhr, id)} < ${minimum}: ${low.map((audit) => `${audit.id} (${audit.displayValue ?? audit.score})`).join(", ")}`);
+    found.push(
+      `${path} ${id} ${score(lhr, id)} < ${minimum}: ${low.map((audit) => `${audit.id} (${audit.displayValue ?? audit.score})`).join(", ")}`,
+    );
   }
   // Everything must come from the server under test: no fonts, analytics or CDNs elsewhere.
   const requests = lhr.audits["network-requests"]?.details?.items ?? [];
-  const outside = requests.map((item) => item.url).filter((href) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(href));
-  if (outside.length > 0) found.push(`${path} requested outside this machine: ${outside.join(", ")}`);
+  const outside = requests
+    .map((item) => item.url)
+    .filter((href) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(href));
+  if (outside.length > 0)
+    found.push(`${path} requested outside this machine: ${outside.join(", ")}`);
   return found;
 }
 

@@ -30,13 +30,19 @@ export function clientErrorStatus(/** @type {{ code?: string }} */ error) {
  * A complete HTTP/1.1 response written straight to a socket, for answers given before Node has
  * a `ServerResponse` to write them with. The body is the status text; the connection closes.
  */
-export function rawResponse(/** @type {number} */ status, /** @type {Record<string, string>} */ headers) {
+export function rawResponse(
+  /** @type {number} */ status,
+  /** @type {Record<string, string>} */ headers,
+) {
   const text = `${status} ${STATUS_CODES[status] ?? ""}`.trim();
   const lines = [
     `HTTP/1.1 ${text}`,
-    ...Object.entries({ ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(Buffer.byteLength(text)), Connection: "close" }).map(
-      ([name, value]) => `${name}: ${value}`,
-    ),
+    ...Object.entries({
+      ...headers,
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Length": String(Buffer.byteLength(text)),
+      Connection: "close",
+    }).map(([name, value]) => `${name}: ${value}`),
   ];
   return `${lines.join("\r\n")}\r\n\r\n${text}`;
 }

@@ -25,10 +25,22 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { cspDirectives, securityHeaders, strictTransportSecurity } from "../security-headers.mjs";
-import { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, loadEnvLikeVite, resolveHelpdeskyMode, standinExposure } from "astro-helpdesky/node";
+import {
+  ALLOW_REMOTE_VARIABLE,
+  allowsRemote,
+  isLoopbackHost,
+  loadEnvLikeVite,
+  resolveHelpdeskyMode,
+  standinExposure,
+} from "astro-helpdesky/node";
 import { compressedAssets } from "./compressed-assets.mjs";
 import { forwardedAsHttps } from "./forwarded-proto.mjs";
-import { ALLOWED_METHODS, clientErrorStatus, methodRefusal, rawResponse } from "./request-guard.mjs";
+import {
+  ALLOWED_METHODS,
+  clientErrorStatus,
+  methodRefusal,
+  rawResponse,
+} from "./request-guard.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +52,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log("Usage: npm run preview -- [--host <address>] [--port <number>] [--dist <folder>] [--no-env-files]");
+  console.log(
+    "Usage: npm run preview -- [--host <address>] [--port <number>] [--dist <folder>] [--no-env-files]",
+  );
   process.exit(0);
 }
 
@@ -51,13 +65,18 @@ if (!values["no-env-files"]) {
     process.env[name] = value;
     files.add(source);
   }
-  if (files.size > 0) console.log(`Read ${[...files].join(", ")} (the environment wins over them).`);
+  if (files.size > 0)
+    console.log(`Read ${[...files].join(", ")} (the environment wins over them).`);
 }
 
-const dist = values.dist ? pathToFileURL(`${resolve(values.dist)}/`) : new URL("../dist/", import.meta.url);
+const dist = values.dist
+  ? pathToFileURL(`${resolve(values.dist)}/`)
+  : new URL("../dist/", import.meta.url);
 const entry = new URL("server/entry.mjs", dist);
 if (!existsSync(entry)) {
-  console.error(`No Node build found in ${new URL(".", entry).pathname}. Run \`npm run build\` first (without VERCEL set).`);
+  console.error(
+    `No Node build found in ${new URL(".", entry).pathname}. Run \`npm run build\` first (without VERCEL set).`,
+  );
   process.exit(1);
 }
 
@@ -70,14 +89,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 // Stand-in mode lets anyone sign in as anybody: it serves on loopback only, unless the operator
 // says otherwise. Decided before listening, on every address the host name stands for.
-const standin = resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
+const standin =
+  resolveHelpdeskyMode(process.env, { dev: false, randomSecret: () => "" }).kind === "standin";
 if (standin) {
   const addresses =
     isIP(host.replace(/^\[(.*)\]$/, "$1")) || isLoopbackHost(host)
       ? [host]
-      : (await lookup(host, { all: true }).catch(() => [{ address: host }])).map(({ address }) => address);
+      : (await lookup(host, { all: true }).catch(() => [{ address: host }])).map(
+          ({ address }) => address,
+        );
   const exposed = addresses.find((address) => !isLoopbackHost(address));
-  const exposure = standinExposure({ standin, host: exposed ?? host, allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]) });
+  const exposure = standinExposure({
+    standin,
+    host: exposed ?? host,
+    allowRemote: allowsRemote(process.env[ALLOW_REMOTE_VARIABLE]),
+  });
   if (exposure.kind === "refuse") {
     console.error(`[helpdesky] ${exposure.message}`);
     process.exit(1);
@@ -98,7 +124,9 @@ const staticPolicies = new Map(
   existsSync(headersFile)
     ? JSON.parse(readFileSync(headersFile, "utf8")).flatMap((/** @type {any} */ entry) =>
         entry.headers
-          .filter((/** @type {any} */ header) => header.key.toLowerCase() === "content-security-policy")
+          .filter(
+            (/** @type {any} */ header) => header.key.toLowerCase() === "content-security-policy",
+          )
           .map((/** @type {any} */ header) => [entry.pathname, header.value]),
       )
     : [],
@@ -137,8 +165,13 @@ const server = createServer((req, res) => {
 
   const refusal = methodRefusal(req.method);
   if (refusal) {
-    res.writeHead(refusal.status, { Allow: ALLOWED_METHODS, "Content-Type": "text/plain; charset=utf-8" });
-    res.end(`${refusal.status} ${refusal.status === 405 ? "Method Not Allowed" : "Not Implemented"}`);
+    res.writeHead(refusal.status, {
+      Allow: ALLOWED_METHODS,
+      "Content-Type": "text/plain; charset=utf-8",
+    });
+    res.end(
+      `${refusal.status} ${refusal.status === 405 ? "Method Not Allowed" : "Not Implemented"}`,
+    );
     return;
   }
 
@@ -157,15 +190,21 @@ const server = createServer((req, res) => {
   if (policy) {
     res.setHeader("Content-Security-Policy", policy);
     const setHeader = res.setHeader.bind(res);
-    res.setHeader = (name, value) => (name.toLowerCase() === "content-security-policy" ? res : setHeader(name, value));
+    res.setHeader = (name, value) =>
+      name.toLowerCase() === "content-security-policy" ? res : setHeader(name, value);
   }
   // The adapter's static handler builds a fetch Request outside any try/catch; what it throws, or
   // any other failure, ends this one request.
   Promise.resolve()
     .then(() => serveCompressed(req, res) || handler(req, res))
     .catch((/** @type {unknown} */ error) => {
-      console.error(`Could not serve ${req.method} ${(req.url ?? "").slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("500 Internal Server Error");
+      console.error(
+        `Could not serve ${req.method} ${(req.url ?? "").slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!res.headersSent)
+        res
+          .writeHead(500, { "Content-Type": "text/plain; charset=utf-8" })
+          .end("500 Internal Server Error");
       else res.destroy();
     });
 });
@@ -178,7 +217,10 @@ const server = createServer((req, res) => {
  * this connection is half-closed instead, and destroyed once the client has had a moment to read.
  */
 const LINGER_MS = 1000;
-function closeWhenBodyIsLeftUnread(/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) {
+function closeWhenBodyIsLeftUnread(
+  /** @type {import("node:http").IncomingMessage} */ req,
+  /** @type {import("node:http").ServerResponse} */ res,
+) {
   const socket = req.socket;
   const writeHead = res.writeHead;
   /** @type {any} */ (res).writeHead = function (/** @type {any[]} */ ...args) {
@@ -210,7 +252,8 @@ server.on("connect", (_req, socket) => {
 
 server.listen(port, host, () => {
   const address = server.address();
-  const shown = typeof address === "object" && address ? `${address.address}:${address.port}` : address;
+  const shown =
+    typeof address === "object" && address ? `${address.address}:${address.port}` : address;
   console.log(`Serving the production build at http://${shown}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -23,35 +23,57 @@ const copy = mkdtempSync(join(tmpdir(), "vercel-build-check-"));
 try {
   // The project's files as git sees them (committed or not, ignored ones left out), and its
   // node_modules as hard links: `vercel build` finds its dependencies installed.
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(ROOT, file), join(copy, file));
   }
   execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(copy, "node_modules")]);
   // Caches the build rewrites in place would write through the links into the project's own.
-  for (const cache of [".vite", ".vite-temp", ".astro", ".cache", ".vitest-cache"]) rmSync(join(copy, "node_modules", cache), { recursive: true, force: true });
+  for (const cache of [".vite", ".vite-temp", ".astro", ".cache", ".vitest-cache"])
+    rmSync(join(copy, "node_modules", cache), { recursive: true, force: true });
   mkdirSync(join(copy, ".vercel"));
   // `installCommand: "true"` skips the install step: the copy's node_modules are the project's.
-  const project = { projectId: "prj_local", orgId: "team_local", settings: { framework: "astro", installCommand: "true" } };
+  const project = {
+    projectId: "prj_local",
+    orgId: "team_local",
+    settings: { framework: "astro", installCommand: "true" },
+  };
   writeFileSync(join(copy, ".vercel/project.json"), JSON.stringify(project));
 
-  const [command, ...prefix] = process.env.VERCEL_CLI ? [process.env.VERCEL_CLI] : ["npx", "--yes", "vercel@58.10.0"];
-  execFileSync(command!, [...prefix, "build", "--yes", "--global-config", join(copy, ".vercel-global")], {
-    cwd: copy,
-    stdio: "inherit",
-    // A global config folder of its own and no VERCEL_* variables (a token, a linked project):
-    // nothing of an account reaches the CLI. The rest (PATH, proxy and CA settings for npx) stays.
-    env: { ...withoutVercelVariables(process.env), VERCEL_TELEMETRY_DISABLED: "1" },
-  });
+  const [command, ...prefix] = process.env.VERCEL_CLI
+    ? [process.env.VERCEL_CLI]
+    : ["npx", "--yes", "vercel@58.10.0"];
+  execFileSync(
+    command!,
+    [...prefix, "build", "--yes", "--global-config", join(copy, ".vercel-global")],
+    {
+      cwd: copy,
+      stdio: "inherit",
+      // A global config folder of its own and no VERCEL_* variables (a token, a linked project):
+      // nothing of an account reaches the CLI. The rest (PATH, proxy and CA settings for npx) stays.
+      env: { ...withoutVercelVariables(process.env), VERCEL_TELEMETRY_DISABLED: "1" },
+    },
+  );
 
   const output = pathToFileURL(join(copy, ".vercel/output/"));
   const { routes } = JSON.parse(readFileSync(new URL("config.json", output), "utf8"));
   const expected = siteExpectations(output);
   const problems = vercelHeaderProblems(routes, expected);
-  console.log(`\nChecked ${expected.pages.length} prerendered pages and ${expected.otherPaths.length} other paths in the config.json vercel build wrote.`);
+  console.log(
+    `\nChecked ${expected.pages.length} prerendered pages and ${expected.otherPaths.length} other paths in the config.json vercel build wrote.`,
+  );
   for (const problem of problems) console.error(`  ${problem}`);
-  console.log(problems.length === 0 ? "Every page has its own policy, every answer vercel.json's headers." : `${problems.length} problem(s).`);
+  console.log(
+    problems.length === 0
+      ? "Every page has its own policy, every answer vercel.json's headers."
+      : `${problems.length} problem(s).`,
+  );
   process.exitCode = problems.length === 0 ? 0 : 1;
 } finally {
   if (process.env.KEEP === "1") console.log(`Kept the copy: ${copy}`);

@@ -13,4 +13,5 @@ const server = createServer((req, res) => {
   res.end(answer.body);
 });
 server.listen(Number(values.port), values.host ?? "127.0.0.1");
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => server.close(() => process.exit(0)));

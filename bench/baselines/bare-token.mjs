@@ -25,7 +25,9 @@ function sessionEmail(value, sessionKey) {
   if (!value) return null;
   const [encoded, signature, ...rest] = value.split(".");
   if (!encoded || !signature || rest.length > 0) return null;
-  const expected = Buffer.from(createHmac("sha256", sessionKey).update(encoded).digest("base64url"));
+  const expected = Buffer.from(
+    createHmac("sha256", sessionKey).update(encoded).digest("base64url"),
+  );
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
@@ -41,11 +43,19 @@ function sessionEmail(value, sessionKey) {
 export function tokenAnswer(cookieHeader, { sessionKey, secret, helpdeskId, scriptUrl }) {
   const email = sessionEmail(cookieValue(cookieHeader), sessionKey);
   if (email === null) return { status: 401, headers: HEADERS, body: '{"error":"unauthenticated"}' };
-  if (email.length === 0 || email.length > 320 || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(email)) {
+  if (
+    email.length === 0 ||
+    email.length > 320 ||
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(email)
+  ) {
     return { status: 422, headers: HEADERS, body: '{"error":"unsignable_email"}' };
   }
   const signature = createHmac("sha256", secret).update(email, "utf8").digest("hex");
-  return { status: 200, headers: HEADERS, body: JSON.stringify({ helpdeskId, email, signature, scriptUrl }) };
+  return {
+    status: 200,
+    headers: HEADERS,
+    body: JSON.stringify({ helpdeskId, email, signature, scriptUrl }),
+  };
 }
 
 /** Configuration from the same variables the site reads. */

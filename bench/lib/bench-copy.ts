@@ -1,5 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FIXTURES_DIR, ROOT } from "./paths.ts";
@@ -9,7 +17,16 @@ import { editBuiltSupportVariants, writeSupportVariants } from "./support-varian
 const SOURCE = process.env.BENCH_SOURCE ?? ROOT;
 
 /** What a bench copy is made of: the project's sources, never its build output. */
-const COPIED = ["astro.config.mjs", "package.json", "tsconfig.json", "security-headers.mjs", "src", "public", "scripts", "packages"];
+const COPIED = [
+  "astro.config.mjs",
+  "package.json",
+  "tsconfig.json",
+  "security-headers.mjs",
+  "src",
+  "public",
+  "scripts",
+  "packages",
+];
 
 export interface BenchCopy {
   dir: string;
@@ -51,10 +68,16 @@ function linkNodeModules(dir: string): void {
  * Copies the project into a temporary folder and builds it there, so bench-only pages can be added
  * without touching src/pages and without overwriting the worktree's own dist/ or .vercel/.
  */
-export function buildBenchCopy({ benchPages = false, supportVariants = true, vercel = false, config }: BenchCopyOptions = {}): BenchCopy {
+export function buildBenchCopy({
+  benchPages = false,
+  supportVariants = true,
+  vercel = false,
+  config,
+}: BenchCopyOptions = {}): BenchCopy {
   const dir = mkdtempSync(join(tmpdir(), "helpdesky-bench-"));
   for (const name of COPIED) {
-    if (existsSync(join(SOURCE, name))) cpSync(join(SOURCE, name), join(dir, name), { recursive: true });
+    if (existsSync(join(SOURCE, name)))
+      cpSync(join(SOURCE, name), join(dir, name), { recursive: true });
   }
   if (vercel) {
     // The Vercel adapter traces dependencies from the project's real path: a symlinked
@@ -76,7 +99,11 @@ export function buildBenchCopy({ benchPages = false, supportVariants = true, ver
 
   // The benchmarks run the stand-in, and a build that knows it preloads the stand-in's script, as a
   // build with real credentials preloads Helpdesky's.
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", HELPDESKY_STANDIN: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    HELPDESKY_STANDIN: "1",
+  };
   if (vercel) env.VERCEL = "1";
   else delete env.VERCEL;
   try {

@@ -13,11 +13,21 @@ export function chromiumVersion(browser: Browser): string {
 }
 
 /** A fresh context (empty cache) that carries the demo session cookie for the site, and the header's hint. */
-export async function signedInContext(browser: Browser, siteUrl: string, cookie: string): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  siteUrl: string,
+  cookie: string,
+): Promise<BrowserContext> {
   const context = await browser.newContext();
   const eq = cookie.indexOf("=");
   await context.addCookies([
-    { name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: siteUrl, httpOnly: true, sameSite: "Lax" },
+    {
+      name: cookie.slice(0, eq),
+      value: cookie.slice(eq + 1),
+      url: siteUrl,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
     // The header's signed-in hint, as the sign-in sets it: else the token's answer sets it, and the header changes mid-measure.
     { name: SESSION_HINT_COOKIE, value: "1", url: siteUrl, sameSite: "Lax" },
   ]);
@@ -30,7 +40,8 @@ export const SLOW_4G = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
 /** How many times slower than this machine Chromium runs the page (`BENCH_CPU`; 1 by default). */
 export const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 1);
 // Checked here, so a bad value stops the run before its builds rather than after.
-if (!(CPU_SLOWDOWN >= 1)) throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
+if (!(CPU_SLOWDOWN >= 1))
+  throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
 
 /**
  * Applies network emulation to one page through the DevTools protocol, and CPU_SLOWDOWN when it

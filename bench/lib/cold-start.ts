@@ -17,7 +17,11 @@ export interface ColdStart {
  * Starts a fresh Node process that imports a handler module (default export with `fetch`), as
  * Vercel's Node launcher does, and serves it one request. Times come from inside the child.
  */
-export function coldStart(handlerPath: string, request: { url: string; headers: Record<string, string> }, env: Record<string, string>): ColdStart {
+export function coldStart(
+  handlerPath: string,
+  request: { url: string; headers: Record<string, string> },
+  env: Record<string, string>,
+): ColdStart {
   const script = `
     const t0 = performance.now();
     const { default: handler } = await import(${JSON.stringify(pathToFileURL(handlerPath).href)});

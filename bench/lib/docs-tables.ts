@@ -12,7 +12,9 @@ const ratio = (value: number) => `${value.toFixed(2)}×`;
 /** When and where the figures were taken: absolute figures only compare within one run. */
 function provenance(result: Json, setting = ""): string {
   const { node, cores, loadAverage1m } = result.machine;
-  const command = { "js-shipped": "js", "vercel-function": "vercel" }[result.benchmark as string] ?? result.benchmark;
+  const command =
+    { "js-shipped": "js", "vercel-function": "vercel" }[result.benchmark as string] ??
+    result.benchmark;
   return `Measured ${String(result.date).slice(0, 10)} by \`npm run bench -- ${command}\` (Node ${node}, ${cores} cores, load ${loadAverage1m}${setting}).`;
 }
 
@@ -28,10 +30,18 @@ function jsShipped(result: Json): string {
     const own = (page.scripts as Json[]).filter((script) => !script.embed).length;
     const isSupport = String(page.path).startsWith("/support");
     const isBenchOnly = String(page.path).startsWith("/bench/");
-    const verdict = isBenchOnly ? "" : isSupport ? `${kib(budget)} gzip (${page.gzip <= budget ? "met" : "missed"})` : `0 (${page.raw === 0 ? "met" : "missed"})`;
-    rows.push(`| \`${page.path}\` | ${own} | ${kib(page.raw)} | ${kib(page.gzip)} | ${kib(page.inlineRaw)} | ${verdict} |`);
+    const verdict = isBenchOnly
+      ? ""
+      : isSupport
+        ? `${kib(budget)} gzip (${page.gzip <= budget ? "met" : "missed"})`
+        : `0 (${page.raw === 0 ? "met" : "missed"})`;
+    rows.push(
+      `| \`${page.path}\` | ${own} | ${kib(page.raw)} | ${kib(page.gzip)} | ${kib(page.inlineRaw)} | ${verdict} |`,
+    );
   }
-  rows.push(`| the island's own code (\`/support\` less React alone) | | ${kib(result.islandOwn.raw)} | ${kib(result.islandOwn.gzip)} | | ≈ 5 gzip |`);
+  rows.push(
+    `| the island's own code (\`/support\` less React alone) | | ${kib(result.islandOwn.raw)} | ${kib(result.islandOwn.gzip)} | | ≈ 5 gzip |`,
+  );
   return [...rows, "", provenance(result)].join("\n");
 }
 
@@ -44,9 +54,14 @@ function vercelFunction(result: Json): string {
     "| Vercel function | size KiB | × the 2 MiB budget | cold start ms (import + first request) | × a bare HMAC handler |",
     "| --- | --- | --- | --- | --- |",
   ];
-  for (const [name, key] of [["function, as configured", "asConfigured"], ["function, unbundled (adapter default)", "unbundled"]] as const) {
+  for (const [name, key] of [
+    ["function, as configured", "asConfigured"],
+    ["function, unbundled (adapter default)", "unbundled"],
+  ] as const) {
     const cold = medians[name]!.coldMs as number;
-    rows.push(`| ${name} | ${kib(size(key))} | ${ratio(size(key) / budget)} | ${cold.toFixed(0)} | ${ratio(cold / bare.coldMs)} |`);
+    rows.push(
+      `| ${name} | ${kib(size(key))} | ${ratio(size(key) / budget)} | ${cold.toFixed(0)} | ${ratio(cold / bare.coldMs)} |`,
+    );
   }
   rows.push(`| bare handler (HMAC only) | | | ${(bare.coldMs as number).toFixed(0)} | 1.00× |`);
   return [...rows, "", provenance(result)].join("\n");
@@ -60,7 +75,9 @@ function contactStore(result: Json): string {
   const memory = (result.results["memory store"] as Json[])[0]!;
   for (const [store, runs] of Object.entries(result.results as Record<string, Json[]>)) {
     const run = runs[0]!;
-    rows.push(`| ${store} | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${ratio(run.requestsPerSecond / memory.requestsPerSecond)} |`);
+    rows.push(
+      `| ${store} | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${ratio(run.requestsPerSecond / memory.requestsPerSecond)} |`,
+    );
   }
   return [...rows, "", provenance(result)].join("\n");
 }
@@ -74,7 +91,8 @@ const TOKEN_TARGETS = [
 
 function tokenEndpoint(result: Json): string {
   const runs = result.results as Record<string, Json[]>;
-  const at = (target: string, connections: number) => runs[target]!.find((run) => run.connections === connections)!;
+  const at = (target: string, connections: number) =>
+    runs[target]!.find((run) => run.connections === connections)!;
   const rows = [
     "| Token endpoint, `GET /api/helpdesky-token` | connections | req/s | p50 ms | p99 ms | errors | × constant JSON |",
     "| --- | --- | --- | --- | --- | --- | --- |",
@@ -84,10 +102,13 @@ function tokenEndpoint(result: Json): string {
     for (const [target, label] of TOKEN_TARGETS) {
       const run = at(target, connections);
       const times = ratio(run.requestsPerSecond / constant.requestsPerSecond);
-      rows.push(`| ${label} | ${connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${run.errors + run.non2xx} | ${target === "token endpoint" ? `**${times}**` : times} |`);
+      rows.push(
+        `| ${label} | ${connections} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${run.errors + run.non2xx} | ${target === "token endpoint" ? `**${times}**` : times} |`,
+      );
     }
   }
-  const at16 = at("token endpoint", 16).requestsPerSecond / at("Astro constant JSON", 16).requestsPerSecond;
+  const at16 =
+    at("token endpoint", 16).requestsPerSecond / at("Astro constant JSON", 16).requestsPerSecond;
   const { tokenAtLeast0_8xConstantAt16, noErrorsAt64 } = result.targetsMet;
   const targets =
     `Targets: the token endpoint at 16 connections ≥ 0.8× the constant endpoint: ${verdict(tokenAtLeast0_8xConstantAt16)} (${ratio(at16)}); ` +
@@ -99,10 +120,19 @@ function tokenEndpoint(result: Json): string {
 /** What each of /support's loading steps does, by the name of the variant that takes it away. */
 const TTC_STEPS: Record<string, readonly [string, string]> = {
   "island, no boot": ["boot module (no React)", "starts the script before React has loaded"],
-  "island, boot deferred": ["boot module async, its chunks modulepreloaded", "the boot no longer waits for the document and one round trip per import level"],
-  "island, no script preload": ["preload of `ticket-center.js`", "the script downloads while the token is on its way"],
+  "island, boot deferred": [
+    "boot module async, its chunks modulepreloaded",
+    "the boot no longer waits for the document and one round trip per import level",
+  ],
+  "island, no script preload": [
+    "preload of `ticket-center.js`",
+    "the script downloads while the token is on its way",
+  ],
   "island, no token preload": ["preload of the token", "the token request starts with the HTML"],
-  "island, linked stylesheet": ["stylesheet inlined", "a linked stylesheet holds up Astro's inline island scripts, the parser, and in Chromium the async boot module with them"],
+  "island, linked stylesheet": [
+    "stylesheet inlined",
+    "a linked stylesheet holds up Astro's inline island scripts, the parser, and in Chromium the async boot module with them",
+  ],
 };
 
 function timeToTicketCenter(result: Json): string {
@@ -118,13 +148,19 @@ function timeToTicketCenter(result: Json): string {
     `| **the island on static \`/support\`** | ${island.scriptStartMs.toFixed(0)} | ${island.renderedMs.toFixed(0)} | **${ratio(islandRatio)}** (target ≤ 1.05×: ${verdict(islandRatio <= 1.05)}) |`,
   ];
   const serverIsland = medians["server island (server:defer)"]!;
-  headline.push(`| a server island (\`server:defer\`) | ${serverIsland.scriptStartMs.toFixed(0)} | ${serverIsland.renderedMs.toFixed(0)} | ${ratio(serverIsland.renderedMs / guide.renderedMs)} |`);
+  headline.push(
+    `| a server island (\`server:defer\`) | ${serverIsland.scriptStartMs.toFixed(0)} | ${serverIsland.renderedMs.toFixed(0)} | ${ratio(serverIsland.renderedMs / guide.renderedMs)} |`,
+  );
 
   const reference = variants.find((variant) => variant.step && variant.against === variant.name)!;
   const steps = ["| Step | `/support` without it | what it does |", "| --- | --- | --- |"];
-  for (const variant of variants.filter((variant) => variant.against === reference.name && variant !== reference)) {
+  for (const variant of variants.filter(
+    (variant) => variant.against === reference.name && variant !== reference,
+  )) {
     const [step, what] = TTC_STEPS[variant.name] ?? [variant.name, ""];
-    steps.push(`| ${step} | ${ratio(medians[variant.name]!.renderedMs / medians[reference.name]!.renderedMs)} | ${what} |`);
+    steps.push(
+      `| ${step} | ${ratio(medians[variant.name]!.renderedMs / medians[reference.name]!.renderedMs)} | ${what} |`,
+    );
   }
 
   const form = result.contactForm.medians as { support: number; contact: number };
@@ -135,7 +171,8 @@ function timeToTicketCenter(result: Json): string {
     `| \`/support\` (shown with the token's answer) | ${form.support.toFixed(0)} | ${ratio(form.support / form.contact)} |`,
   ];
   const { latencyMs, downloadKbps } = result.network;
-  const cpu = result.cpuSlowdown > 1 ? `, CPU ${result.cpuSlowdown}× slower` : ", CPU at full speed";
+  const cpu =
+    result.cpuSlowdown > 1 ? `, CPU ${result.cpuSlowdown}× slower` : ", CPU at full speed";
   const setting = `, Chromium ${result.chromium}, ${latencyMs} ms RTT and ${downloadKbps / 1000} Mbps down${cpu}; medians of ${result.loadsPerPage} loads, steps ${result.loadsPerStep}`;
   return [...headline, "", ...steps, "", ...anonymous, "", provenance(result, setting)].join("\n");
 }

@@ -29,7 +29,12 @@ async function once(target: LoadTarget, connections: number, seconds: number): P
     connections,
     duration: seconds,
     headers: target.headers,
-    ...(body ? { method: "POST", requests: [{ setupRequest: (request) => ({ ...request, method: "POST", body: body() }) }] } : {}),
+    ...(body
+      ? {
+          method: "POST",
+          requests: [{ setupRequest: (request) => ({ ...request, method: "POST", body: body() }) }],
+        }
+      : {}),
   });
   return {
     connections,
@@ -49,7 +54,12 @@ async function once(target: LoadTarget, connections: number, seconds: number): P
  */
 export async function interleavedLoad(
   targets: LoadTarget[],
-  { connections, seconds, rounds, log }: { connections: number[]; seconds: number; rounds: number; log: (line: string) => void },
+  {
+    connections,
+    seconds,
+    rounds,
+    log,
+  }: { connections: number[]; seconds: number; rounds: number; log: (line: string) => void },
 ): Promise<Record<string, LoadResult[]>> {
   const out: Record<string, LoadResult[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
   for (const c of connections) {
@@ -65,7 +75,9 @@ export async function interleavedLoad(
     for (const target of targets) {
       const all = runs[target.name]!;
       const mid = median(all.map((r) => r.requestsPerSecond));
-      const chosen = all.reduce((a, b) => (Math.abs(b.requestsPerSecond - mid) < Math.abs(a.requestsPerSecond - mid) ? b : a));
+      const chosen = all.reduce((a, b) =>
+        Math.abs(b.requestsPerSecond - mid) < Math.abs(a.requestsPerSecond - mid) ? b : a,
+      );
       out[target.name]!.push({
         ...chosen,
         requests: all.reduce((sum, r) => sum + r.requests, 0),

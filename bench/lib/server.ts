@@ -60,6 +60,9 @@ export async function startNodeServer(
 }
 
 /** The production Node server (`scripts/serve.mjs`) of a built copy, in stand-in mode. */
-export function startProductionServer(copyDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export function startProductionServer(
+  copyDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   return startNodeServer(copyDir, "scripts/serve.mjs", { HELPDESKY_STANDIN: "1", ...env });
 }

@@ -22,6 +22,8 @@ export async function signIn(baseUrl: string, email = BENCH_EMAIL): Promise<stri
 /** A demo session cookie sealed with BENCH_SESSION_SECRET, for handlers that have no sign-in form. */
 export function sealedCookie(email = BENCH_EMAIL, key = BENCH_SESSION_SECRET): string {
   const exp = Math.floor(Date.now() / 1000) + 3600;
-  const encoded = Buffer.from(JSON.stringify({ email, exp, sid: randomBytes(16).toString("base64url") })).toString("base64url");
+  const encoded = Buffer.from(
+    JSON.stringify({ email, exp, sid: randomBytes(16).toString("base64url") }),
+  ).toString("base64url");
   return `demo_session=${encoded}.${createHmac("sha256", key).update(encoded).digest("base64url")}`;
 }

@@ -22,7 +22,8 @@ const ALL_PARTS: Parts = {
 };
 
 // Hints the build moves into <head>, as it does `<TicketCenterHints />`'s.
-const TOKEN_PRELOAD = '<link rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" data-hdh-hint />';
+const TOKEN_PRELOAD =
+  '<link rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" data-hdh-hint />';
 const SCRIPT_PRELOAD = `<link rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" data-hdh-hint />`;
 
 /** /support laid out from the package's exported parts, as `<TicketCenter />` lays them out. */
@@ -65,7 +66,10 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
   // level at a time.
   "support-boot-deferred": {
     parts: ALL_PARTS,
-    built: (html) => html.replace(/<link rel="modulepreload"[^>]*>/g, "").replace('<script type="module" async ', '<script type="module" '),
+    built: (html) =>
+      html
+        .replace(/<link rel="modulepreload"[^>]*>/g, "")
+        .replace('<script type="module" async ', '<script type="module" '),
   },
   // The site's styles in a linked stylesheet, as Astro writes them by default for stylesheets over
   // 4 KiB: the island's inline scripts then wait for it, and the parser with them.
@@ -74,11 +78,20 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
     built: (html, clientDir) => {
       const head = html.slice(0, html.indexOf("</head>"));
       const styles = [...head.matchAll(/<style>([\s\S]*?)<\/style>/g)];
-      if (styles.length === 0) throw new Error("support-linked-stylesheet: /support has no inline <style> in its <head> to link instead");
+      if (styles.length === 0)
+        throw new Error(
+          "support-linked-stylesheet: /support has no inline <style> in its <head> to link instead",
+        );
       mkdirSync(join(clientDir, "_astro"), { recursive: true });
-      writeFileSync(join(clientDir, "_astro/bench-linked.css"), styles.map((style) => style[1]).join("\n"));
+      writeFileSync(
+        join(clientDir, "_astro/bench-linked.css"),
+        styles.map((style) => style[1]).join("\n"),
+      );
       // The link takes the first style's place, where Astro puts its stylesheet links.
-      let edited = html.replace(styles[0]![0], '<link rel="stylesheet" href="/_astro/bench-linked.css">');
+      let edited = html.replace(
+        styles[0]![0],
+        '<link rel="stylesheet" href="/_astro/bench-linked.css">',
+      );
       for (const [tag] of styles.slice(1)) edited = edited.replace(tag, "");
       return edited;
     },
@@ -106,6 +119,7 @@ export function writeSupportVariants(copyDir: string): string[] {
 export function editBuiltSupportVariants(copyDir: string): void {
   for (const [name, variant] of Object.entries(SUPPORT_VARIANTS)) {
     const page = join(copyDir, "dist/client/bench", name, "index.html");
-    if (variant.built && existsSync(page)) writeFileSync(page, variant.built(readFileSync(page, "utf8"), join(copyDir, "dist/client")));
+    if (variant.built && existsSync(page))
+      writeFileSync(page, variant.built(readFileSync(page, "utf8"), join(copyDir, "dist/client")));
   }
 }

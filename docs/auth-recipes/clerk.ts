@@ -29,5 +29,7 @@ export async function getSession(request: Request): Promise<Session | null> {
   if (!state.isAuthenticated) return null;
   const { userId } = state.toAuth();
   const primary = (await clerk.users.getUser(userId)).primaryEmailAddress;
-  return primary?.verification?.status === "verified" ? { user: { email: primary.emailAddress }, demo: false } : null;
+  return primary?.verification?.status === "verified"
+    ? { user: { email: primary.emailAddress }, demo: false }
+    : null;
 }

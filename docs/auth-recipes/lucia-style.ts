@@ -41,7 +41,9 @@ const sessionId = (token: string) => createHash("sha256").update(token).digest("
 export function createSession(userId: string): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = Date.now() + SESSION_LIFETIME_MS;
-  database().prepare("INSERT INTO session (id, user_id, expires_at) VALUES (?, ?, ?)").run(sessionId(token), userId, expiresAt);
+  database()
+    .prepare("INSERT INTO session (id, user_id, expires_at) VALUES (?, ?, ?)")
+    .run(sessionId(token), userId, expiresAt);
   return { token, expiresAt: new Date(expiresAt) };
 }
 
@@ -53,7 +55,9 @@ export function invalidateSession(token: string): void {
 /** The verified email behind a session token, or null when the session is unknown, expired or unverified. */
 export function validateSessionToken(token: string, now = Date.now()): string | null {
   const row = database()
-    .prepare("SELECT user.email AS email, user.email_verified AS verified, session.expires_at AS expiresAt FROM session JOIN user ON user.id = session.user_id WHERE session.id = ?")
+    .prepare(
+      "SELECT user.email AS email, user.email_verified AS verified, session.expires_at AS expiresAt FROM session JOIN user ON user.id = session.user_id WHERE session.id = ?",
+    )
     .get(sessionId(token)) as { email: string; verified: number; expiresAt: number } | undefined;
   if (!row) return null;
   if (row.expiresAt <= now) {

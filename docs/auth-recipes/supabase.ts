@@ -19,13 +19,19 @@ export interface Session {
 
 /** The signed-in user of a request, or null when there is none. */
 export async function getSession(request: Request): Promise<Session | null> {
-  const supabase = createServerClient(process.env.SUPABASE_URL ?? "", process.env.SUPABASE_ANON_KEY ?? "", {
-    cookies: {
-      getAll: () => parseCookieHeader(request.headers.get("cookie") ?? ""),
-      setAll: () => {},
+  const supabase = createServerClient(
+    process.env.SUPABASE_URL ?? "",
+    process.env.SUPABASE_ANON_KEY ?? "",
+    {
+      cookies: {
+        getAll: () => parseCookieHeader(request.headers.get("cookie") ?? ""),
+        setAll: () => {},
+      },
     },
-  });
+  );
   const { data } = await supabase.auth.getUser();
   const user = data.user;
-  return user?.email && user.email_confirmed_at ? { user: { email: user.email }, demo: false } : null;
+  return user?.email && user.email_confirmed_at
+    ? { user: { email: user.email }, demo: false }
+    : null;
 }

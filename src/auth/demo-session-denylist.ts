@@ -1,4 +1,9 @@
-import { answerInTime, describeRedisError, type RedisHealth, type SharedRedis } from "astro-helpdesky/store";
+import {
+  answerInTime,
+  describeRedisError,
+  type RedisHealth,
+  type SharedRedis,
+} from "astro-helpdesky/store";
 
 /** Sessions signed out before their cookie expires, each kept only until then. */
 export interface SessionDenylist {
@@ -38,13 +43,19 @@ const PREFIX = "helpdesky:session:revoked:";
  * revoked session, expiring with its cookie. This instance also remembers its own sign-outs, so
  * they hold here while Redis does not answer; a lookup that fails counts as not revoked.
  */
-export function redisSessionDenylist(redis: SharedRedis, local: SessionDenylist, health: RedisHealth): SessionDenylist {
+export function redisSessionDenylist(
+  redis: SharedRedis,
+  local: SessionDenylist,
+  health: RedisHealth,
+): SessionDenylist {
   return {
     async revoke(id, expiresAt) {
       await local.revoke(id, expiresAt);
       try {
         const client = await redis.ready();
-        await answerInTime(client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } }));
+        await answerInTime(
+          client.set(PREFIX + id, "1", { expiration: { type: "PXAT", value: expiresAt } }),
+        );
       } catch (error) {
         health.failed(describeRedisError(error));
       }

@@ -51,8 +51,15 @@ export function unsealSession(value: string | undefined, now = Date.now()): Demo
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const payload = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as SessionPayload;
-    if (typeof payload.email !== "string" || typeof payload.exp !== "number" || typeof payload.sid !== "string") return null;
+    const payload = JSON.parse(
+      Buffer.from(encoded, "base64url").toString("utf8"),
+    ) as SessionPayload;
+    if (
+      typeof payload.email !== "string" ||
+      typeof payload.exp !== "number" ||
+      typeof payload.sid !== "string"
+    )
+      return null;
     if (payload.exp * 1000 <= now) return null;
     return { email: payload.email, id: payload.sid, expiresAt: payload.exp * 1000 };
   } catch {

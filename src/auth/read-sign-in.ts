@@ -22,5 +22,9 @@ export async function readSignInPost(request: Request): Promise<SignInPost> {
   if (!form) return { kind: "unreadable" };
   const email = form.get("email");
   const next = form.get("next");
-  return { kind: "form", email: typeof email === "string" ? email : "", next: typeof next === "string" ? next : undefined };
+  return {
+    kind: "form",
+    email: typeof email === "string" ? email : "",
+    next: typeof next === "string" ? next : undefined,
+  };
 }

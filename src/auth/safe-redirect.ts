@@ -30,6 +30,7 @@ export function safeNextPath(next: string | null | undefined, fallback = "/suppo
     return fallback;
   }
   // Decoded, `/%09/host` is `/<tab>/host`, which a browser reads as `//host`.
-  if (OTHER_HOST.test(url.pathname) || OTHER_HOST.test(decoded) || UNSAFE_CHARACTER.test(decoded)) return fallback;
+  if (OTHER_HOST.test(url.pathname) || OTHER_HOST.test(decoded) || UNSAFE_CHARACTER.test(decoded))
+    return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -27,10 +27,17 @@ export function markSignedOut(cookies: AstroCookies): void {
  * on-demand request (on /support, the token request its island makes). A hint made here lasts as
  * long as the session says it will, or the demo's 8 hours when it does not say.
  */
-export function syncSessionHint(cookies: AstroCookies, session: { user: unknown; expiresAt?: number } | null, now = Date.now()): void {
+export function syncSessionHint(
+  cookies: AstroCookies,
+  session: { user: unknown; expiresAt?: number } | null,
+  now = Date.now(),
+): void {
   const hinted = cookies.get(SESSION_HINT_COOKIE)?.value === "1";
   if (session && !hinted) {
-    const remaining = session.expiresAt === undefined ? DEFAULT_MAX_AGE_SECONDS : Math.floor((session.expiresAt - now) / 1000);
+    const remaining =
+      session.expiresAt === undefined
+        ? DEFAULT_MAX_AGE_SECONDS
+        : Math.floor((session.expiresAt - now) / 1000);
     if (remaining > 0) markSignedIn(cookies, remaining);
   } else if (!session && cookies.has(SESSION_HINT_COOKIE)) {
     markSignedOut(cookies);

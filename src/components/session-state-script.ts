@@ -12,4 +12,5 @@ export const SESSION_STATE_SCRIPT =
   `s();addEventListener("pageshow",s);document.addEventListener("visibilitychange",s);self.cookieStore?.addEventListener("change",s)})()`;
 
 /** The script's hash, which the page's Content-Security-Policy lists instead of 'unsafe-inline'. */
-export const SESSION_STATE_SCRIPT_HASH = `sha256-${createHash("sha256").update(SESSION_STATE_SCRIPT).digest("base64")}` as const;
+export const SESSION_STATE_SCRIPT_HASH =
+  `sha256-${createHash("sha256").update(SESSION_STATE_SCRIPT).digest("base64")}` as const;

@@ -1,7 +1,15 @@
 import type { AstroIntegration } from "astro";
 
 /** Large dependencies of the server code that are bundled rather than copied from node_modules. */
-const BUNDLED = ["react", "react-dom", "zod", "valibot", "nodemailer", "@redis/client", "rate-limiter-flexible"];
+const BUNDLED = [
+  "react",
+  "react-dom",
+  "zod",
+  "valibot",
+  "nodemailer",
+  "@redis/client",
+  "rate-limiter-flexible",
+];
 
 /**
  * Keeps the server build, and so the Vercel function, small: a few large dependencies are bundled
@@ -25,7 +33,19 @@ export default function leanServerBundle(): AstroIntegration {
             // comments and shortens local names, but keeps the names
             // of functions and classes, so stack traces still read.
             environments: {
-              ssr: { build: { rolldownOptions: { output: { minify: { compress: false, mangle: { keepNames: true }, codegen: { removeWhitespace: true } } } } } },
+              ssr: {
+                build: {
+                  rolldownOptions: {
+                    output: {
+                      minify: {
+                        compress: false,
+                        mangle: { keepNames: true },
+                        codegen: { removeWhitespace: true },
+                      },
+                    },
+                  },
+                },
+              },
             },
             define: { "process.env.NODE_ENV": JSON.stringify("production") },
           },

@@ -27,7 +27,12 @@ export function anchorStaticHeaderRoutes(routes: OutputRoute[]): OutputRoute[] {
   return routes.map((route, index) => {
     const isPageHeaderRoute =
       (filesystem === -1 || index < filesystem) &&
-      route.src !== undefined && !route.src.startsWith("^") && route.headers && !route.dest && !route.handle && !route.continue;
+      route.src !== undefined &&
+      !route.src.startsWith("^") &&
+      route.headers &&
+      !route.dest &&
+      !route.handle &&
+      !route.continue;
     if (!isPageHeaderRoute) return route;
     const path = route.src!.replace(/\/+$/, "");
     return { ...route, src: `^${escapeRegExp(path)}/?$`, continue: true };
@@ -48,7 +53,8 @@ export default function vercelStaticHeaders(): AstroIntegration {
       },
       "astro:build:done": ({ logger }) => {
         const file = new URL(".vercel/output/config.json", root);
-        if (!existsSync(file)) return logger.warn("no .vercel/output/config.json: is the Vercel adapter on?");
+        if (!existsSync(file))
+          return logger.warn("no .vercel/output/config.json: is the Vercel adapter on?");
         const config = JSON.parse(readFileSync(file, "utf8")) as { routes?: OutputRoute[] };
         if (!config.routes) return;
         config.routes = anchorStaticHeaderRoutes(config.routes);

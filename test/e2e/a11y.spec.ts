@@ -13,7 +13,11 @@ for (const colorScheme of ["light", "dark"] as const) {
         test.slow(); // axe walks the whole page: seconds each on a busy two-core runner.
         test.skip(!(await open(page)), "not in this build");
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        const summary = violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(" ")) }));
+        const summary = violations.map(({ id, help, nodes }) => ({
+          id,
+          help,
+          targets: nodes.map((node) => node.target.join(" ")),
+        }));
         expect(summary).toEqual([]);
       });
     }
@@ -26,7 +30,9 @@ test.describe("reflow at 320 px", () => {
   for (const { name, open } of pageCases) {
     test(`${name} fits without horizontal scrolling`, async ({ page }) => {
       test.skip(!(await open(page)), "not in this build");
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        320,
+      );
     });
   }
 });

@@ -26,8 +26,16 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ASTRO_TELEMETRY_DISABLED: "1" };
-  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--root", FIXTURE], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--root", FIXTURE], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [`${FIXTURE}/dist/server/entry.mjs`], {
@@ -55,7 +63,8 @@ test.beforeAll(async () => {
       await fetch(base, { redirect: "manual" });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`The fixture server did not answer in 20 s:\n${log}`);
+      if (Date.now() > deadline)
+        throw new Error(`The fixture server did not answer in 20 s:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -69,14 +78,19 @@ test.afterAll(async () => {
   }
   rmSync(workDir, { recursive: true, force: true });
   // The build's output too, or the project's type check would read it.
-  for (const dir of ["dist", ".astro", "node_modules"]) rmSync(join(ROOT, FIXTURE, dir), { recursive: true, force: true });
+  for (const dir of ["dist", ".astro", "node_modules"])
+    rmSync(join(ROOT, FIXTURE, dir), { recursive: true, force: true });
 });
 
 /** A call to Better Auth's own API, as its browser client makes it. */
 function authApi(path: string, body: unknown, cookie?: string) {
   return fetch(`${base}/api/auth${path}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Origin: base, ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      Origin: base,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -87,11 +101,15 @@ function authApi(path: string, body: unknown, cookie?: string) {
  */
 function sessionCookie(response: Response): string {
   const cookies = response.headers.getSetCookie().map((line) => line.split(";")[0]!);
-  expect(cookies.some((cookie) => /^(__Secure-)?better-auth\.session_token=/.test(cookie)), "session cookie").toBe(true);
+  expect(
+    cookies.some((cookie) => /^(__Secure-)?better-auth\.session_token=/.test(cookie)),
+    "session cookie",
+  ).toBe(true);
   return cookies.join("; ");
 }
 
-const token = (cookie: string) => fetch(`${base}/api/helpdesky-token`, { headers: { Cookie: cookie } });
+const token = (cookie: string) =>
+  fetch(`${base}/api/helpdesky-token`, { headers: { Cookie: cookie } });
 
 /** The verification links the fixture's mailer delivered, per recipient. */
 function deliveredLinks(to: string): string[] {
@@ -108,7 +126,9 @@ let storedEmail = "";
 let unverifiedCookie = "";
 let verifiedCookie = "";
 
-test("sign-up signs in an unverified user: no token, and /support says why and offers the Contact Form", async ({ page }) => {
+test("sign-up signs in an unverified user: no token, and /support says why and offers the Contact Form", async ({
+  page,
+}) => {
   const signUp = await authApi("/sign-up/email", { name: "Ada", email: EMAIL, password: PASSWORD });
   expect(signUp.status, await signUp.clone().text()).toBe(200);
   storedEmail = (await signUp.json()).user.email;
@@ -127,7 +147,9 @@ test("sign-up signs in an unverified user: no token, and /support says why and o
     }),
   );
   await page.goto(`${base}/support`);
-  await expect(page.getByRole("status").filter({ hasText: "is not verified yet" })).toContainText(`Your email address ${storedEmail} is not verified yet`);
+  await expect(page.getByRole("status").filter({ hasText: "is not verified yet" })).toContainText(
+    `Your email address ${storedEmail} is not verified yet`,
+  );
   await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send message" })).toBeVisible();
 });
@@ -147,7 +169,9 @@ test("the link from Better Auth's verification email verifies the address; then 
   expect(response.status).toBe(200);
   const body = await response.json();
   expect(body.email).toBe(storedEmail);
-  expect(body.signature).toBe(createHmac("sha256", SECRET).update(storedEmail, "utf8").digest("hex"));
+  expect(body.signature).toBe(
+    createHmac("sha256", SECRET).update(storedEmail, "utf8").digest("hex"),
+  );
   expect(body.helpdeskId).toBe("hd_better_auth");
 });
 
@@ -156,13 +180,19 @@ test("sign-out revokes the session on the server: the old cookie gets 401", asyn
   // As the Ticket Center's Sign out button posts it, to the fixture's /sign-out.
   const signOut = await fetch(`${base}/sign-out`, {
     method: "POST",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", Cookie: verifiedCookie },
+    headers: {
+      Origin: base,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: verifiedCookie,
+    },
     body: "",
     redirect: "manual",
   });
   expect(signOut.status, await signOut.clone().text()).toBe(303);
   expect(signOut.headers.get("location")).toBe("/support");
-  expect(signOut.headers.getSetCookie().some((line) => /better-auth\.session_token=;/.test(line))).toBe(true);
+  expect(
+    signOut.headers.getSetCookie().some((line) => /better-auth\.session_token=;/.test(line)),
+  ).toBe(true);
   // The old cookies, replayed as an attacker who copied them would.
   const replayed = await token(verifiedCookie);
   expect(replayed.status).toBe(401);

@@ -27,7 +27,8 @@ test.afterAll(async () => {
 });
 
 /** The mails whose body holds this exact message. */
-const mailsWith = (message: string) => smtp.received.filter((mail) => textBody(mail.raw).includes(message));
+const mailsWith = (message: string) =>
+  smtp.received.filter((mail) => textBody(mail.raw).includes(message));
 
 async function send(page: Page, message: string) {
   await page.getByLabel("Name", { exact: true }).fill("Zoë Ångström");
@@ -36,13 +37,17 @@ async function send(page: Page, message: string) {
   await page.getByLabel("Message", { exact: true }).fill(message);
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page).toHaveURL(/\/contact\/sent\/?$/);
-  await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Your message was sent. We will reply by email.",
+  );
 }
 
 test.describe("with JavaScript turned off", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("/contact sends one email to the support address, and the visitor sees it was sent", async ({ page }) => {
+  test("/contact sends one email to the support address, and the visitor sees it was sent", async ({
+    page,
+  }) => {
     const message = `My invoice looks wrong ${randomUUID()} — can you check?`;
     await page.goto(`${server.url}/contact`);
     await send(page, message);
@@ -59,7 +64,9 @@ test.describe("with JavaScript turned off", () => {
   });
 });
 
-test("/support sends an anonymous visitor's message as one email, and says it was sent", async ({ page }) => {
+test("/support sends an anonymous visitor's message as one email, and says it was sent", async ({
+  page,
+}) => {
   const message = `The dashboard is down ${randomUUID()} & I can't log in.`;
   await page.goto(`${server.url}/support`);
   await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();

@@ -28,11 +28,13 @@ function uniqueMessage(overrides: Partial<Typed> = {}): Typed {
 }
 
 async function fillIn(page: Page, typed: Typed) {
-  for (const [label, value] of Object.entries(typed)) await page.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries(typed))
+    await page.getByLabel(label, { exact: true }).fill(value);
 }
 
 async function expectKept(page: Page, typed: Typed) {
-  for (const [label, value] of Object.entries(typed)) await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+  for (const [label, value] of Object.entries(typed))
+    await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
 }
 
 const dataDir = () => process.env.E2E_DATA_DIR!;
@@ -40,7 +42,9 @@ const dataDir = () => process.env.E2E_DATA_DIR!;
 const WEBHOOK_SECRET = `whsec_${Buffer.from("e2e-contact-webhook-key-32-bytes").toString("base64")}`;
 
 test.describe("Contact Form on /support for anonymous visitors", () => {
-  test("the page's form sends the message once on a double click, and says it was sent", async ({ page }) => {
+  test("the page's form sends the message once on a double click, and says it was sent", async ({
+    page,
+  }) => {
     const typed = uniqueMessage();
     await page.goto("/support");
     await expect(page.getByRole("heading", { name: "Send us a message" })).toBeVisible();
@@ -48,19 +52,32 @@ test.describe("Contact Form on /support for anonymous visitors", () => {
     await page.getByRole("button", { name: "Send message" }).dblclick();
 
     await expect(page).toHaveURL(/\/contact\/sent\/?$/);
-    await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your message was sent. We will reply by email.",
+    );
     expect(inboxRows(dataDir(), typed.Message)).toEqual([
-      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/support" },
+      {
+        name: typed.Name,
+        email: typed.Email,
+        subject: typed.Subject,
+        message: typed.Message,
+        source: "/support",
+      },
     ]);
   });
 
-  test("the form shows with the token's answer and sends, even when the island's code never arrives", async ({ page }) => {
+  test("the form shows with the token's answer and sends, even when the island's code never arrives", async ({
+    page,
+  }) => {
     // React's chunks and the island's component fail (an ad blocker, a flaky network): the boot
     // module, which needs neither, shows the page's form in place of the loading state.
-    await page.route(/\/_astro\/(client|react|TicketCenterIsland)\.[^/]+\.js$/, (route) => route.abort());
+    await page.route(/\/_astro\/(client|react|TicketCenterIsland)\.[^/]+\.js$/, (route) =>
+      route.abort(),
+    );
     const formChunks: string[] = [];
     page.on("request", (request) => {
-      if (new URL(request.url()).pathname.includes("AnonymousFallback")) formChunks.push(request.url());
+      if (new URL(request.url()).pathname.includes("AnonymousFallback"))
+        formChunks.push(request.url());
     });
     const typed = uniqueMessage();
     await page.goto("/support");
@@ -78,7 +95,9 @@ test.describe("Contact Form on /support for anonymous visitors", () => {
 });
 
 test.describe("Contact Form on /contact", () => {
-  test("a message lands in the inbox exactly once and the visitor is told it was sent", async ({ page }) => {
+  test("a message lands in the inbox exactly once and the visitor is told it was sent", async ({
+    page,
+  }) => {
     const typed = uniqueMessage();
     await page.goto("/contact");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contact us");
@@ -86,9 +105,17 @@ test.describe("Contact Form on /contact", () => {
     await page.getByRole("button", { name: "Send message" }).click();
 
     await expect(page).toHaveURL(/\/contact\/sent\/?$/);
-    await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your message was sent. We will reply by email.",
+    );
     expect(inboxRows(dataDir(), typed.Message)).toEqual([
-      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/contact" },
+      {
+        name: typed.Name,
+        email: typed.Email,
+        subject: typed.Subject,
+        message: typed.Message,
+        source: "/contact",
+      },
     ]);
 
     // Sending the very same message again (a resubmit, a back-and-retry) is the same message.
@@ -103,11 +130,15 @@ test.describe("Contact Form on /contact", () => {
     await expect(page.getByText(typed.Message)).toBeVisible();
   });
 
-  test("a bot that fills the hidden field is refused, and a person who did still has their text", async ({ page }) => {
+  test("a bot that fills the hidden field is refused, and a person who did still has their text", async ({
+    page,
+  }) => {
     const typed = uniqueMessage();
     await page.goto("/contact");
     await fillIn(page, typed);
-    await page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
+    await page
+      .locator('input[name="website"]')
+      .evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
     await page.getByRole("button", { name: "Send message" }).click();
 
     await expect(page.getByRole("alert")).toContainText("not sent because it looked automated");
@@ -119,7 +150,9 @@ test.describe("Contact Form on /contact", () => {
 // The same server-rendered form on both pages: a failed post renders it again at /contact/send,
 // keeping what was typed and the page the visitor wrote from.
 for (const path of ["/contact", "/support"]) {
-  test(`a validation error on ${path} keeps every typed value, says what to fix, and the fixed message is sent from ${path}`, async ({ page }) => {
+  test(`a validation error on ${path} keeps every typed value, says what to fix, and the fixed message is sent from ${path}`, async ({
+    page,
+  }) => {
     // Chromium accepts `name@host` as an email; the server wants a domain with a dot.
     const typed = uniqueMessage({ Email: "zoe@example" });
     await page.goto(path);
@@ -137,7 +170,13 @@ for (const path of ["/contact", "/support"]) {
     await page.getByRole("button", { name: "Send message" }).click();
     await expect(page.getByRole("status")).toContainText("Your message was sent");
     expect(inboxRows(dataDir(), typed.Message)).toEqual([
-      { name: typed.Name, email: "zoe@example.com", subject: typed.Subject, message: typed.Message, source: path },
+      {
+        name: typed.Name,
+        email: "zoe@example.com",
+        subject: typed.Subject,
+        message: typed.Message,
+        source: path,
+      },
     ]);
   });
 }
@@ -155,11 +194,19 @@ test.describe("Contact Form with JavaScript turned off", () => {
 
     await expect(page).toHaveURL(/\/contact\/sent\/?$/);
     expect(inboxRows(dataDir(), typed.Message)).toEqual([
-      { name: typed.Name, email: typed.Email, subject: typed.Subject, message: typed.Message, source: "/support" },
+      {
+        name: typed.Name,
+        email: typed.Email,
+        subject: typed.Subject,
+        message: typed.Message,
+        source: "/support",
+      },
     ]);
   });
 
-  test("a double-clicked submission lands in the inbox once and shows the sent page", async ({ page }) => {
+  test("a double-clicked submission lands in the inbox once and shows the sent page", async ({
+    page,
+  }) => {
     const typed = uniqueMessage({ Name: "", Subject: "" });
     await page.goto("/contact");
     await fillIn(page, typed);
@@ -167,7 +214,9 @@ test.describe("Contact Form with JavaScript turned off", () => {
 
     await expect(page).toHaveURL(/\/contact\/sent\/?$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Message sent");
-    await expect(page.getByRole("status")).toHaveText("Your message was sent. We will reply by email.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your message was sent. We will reply by email.",
+    );
     expect(inboxRows(dataDir(), typed.Message)).toHaveLength(1);
   });
 });
@@ -191,13 +240,17 @@ test.describe("Contact Form when delivery fails", () => {
     await receiver?.stop();
   });
 
-  test("keeps the message, says it was not sent and offers the mailto fallback", async ({ page }) => {
+  test("keeps the message, says it was not sent and offers the mailto fallback", async ({
+    page,
+  }) => {
     const typed = uniqueMessage({ Message: "The dashboard is down & I can't log in." });
     await page.goto(`${server.url}/contact`);
     await fillIn(page, typed);
     await page.getByRole("button", { name: "Send message" }).click();
 
-    await expect(page.getByRole("alert")).toContainText("could not be delivered, so it was not sent");
+    await expect(page.getByRole("alert")).toContainText(
+      "could not be delivered, so it was not sent",
+    );
     await expectKept(page, typed);
     const mailto = page.getByRole("link", { name: "Email it to us instead" });
     await expect(mailto).toHaveAttribute(
@@ -207,8 +260,12 @@ test.describe("Contact Form when delivery fails", () => {
     // One attempt and one retry, both signed (Standard Webhooks) and under one webhook-id.
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[0]!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
-    expect(receiver.received[0]!.headers["webhook-id"]).toBe(receiver.received[1]!.headers["webhook-id"]);
-    expect(server.output()).toContain("could not be delivered by webhook: the webhook answered HTTP 500");
+    expect(receiver.received[0]!.headers["webhook-id"]).toBe(
+      receiver.received[1]!.headers["webhook-id"],
+    );
+    expect(server.output()).toContain(
+      "could not be delivered by webhook: the webhook answered HTTP 500",
+    );
     expect(server.output()).not.toContain(WEBHOOK_SECRET.slice(6));
   });
 
@@ -220,18 +277,28 @@ test.describe("Contact Form when delivery fails", () => {
 test.describe("Contact Form with no delivery configured", () => {
   let server: RunningServer;
   test.beforeAll(async () => {
-    server = await startServer({ SESSION_SECRET: SHARED_SERVER_ENV.SESSION_SECRET, SUPPORT_EMAIL: "help@acme.example" });
+    server = await startServer({
+      SESSION_SECRET: SHARED_SERVER_ENV.SESSION_SECRET,
+      SUPPORT_EMAIL: "help@acme.example",
+    });
   });
   test.afterAll(async () => server?.stop());
 
-  test("says support by form is not set up, offers mailto, and the log names the missing variables", async ({ page }) => {
+  test("says support by form is not set up, offers mailto, and the log names the missing variables", async ({
+    page,
+  }) => {
     const typed = uniqueMessage();
     await page.goto(`${server.url}/contact`);
     await fillIn(page, typed);
     await page.getByRole("button", { name: "Send message" }).click();
 
-    await expect(page.getByRole("alert")).toContainText("Support by form is not set up yet, so your message was not sent.");
-    await expect(page.getByRole("link", { name: "Email it to us instead" })).toHaveAttribute("href", /^mailto:help@acme\.example\?subject=Invoice%20question&body=/);
+    await expect(page.getByRole("alert")).toContainText(
+      "Support by form is not set up yet, so your message was not sent.",
+    );
+    await expect(page.getByRole("link", { name: "Email it to us instead" })).toHaveAttribute(
+      "href",
+      /^mailto:help@acme\.example\?subject=Invoice%20question&body=/,
+    );
     await expectKept(page, typed);
     expect(server.output()).toContain("could not be delivered: set SMTP_URL and CONTACT_FROM.");
   });
@@ -244,7 +311,9 @@ test.describe("Contact Form rate limit", () => {
   });
   test.afterAll(async () => server?.stop());
 
-  test("the third message in a minute is refused with a wait, and its text is kept", async ({ page }) => {
+  test("the third message in a minute is refused with a wait, and its text is kept", async ({
+    page,
+  }) => {
     for (let i = 0; i < 2; i += 1) {
       await page.goto(`${server.url}/contact`);
       await fillIn(page, uniqueMessage());
@@ -260,7 +329,9 @@ test.describe("Contact Form rate limit", () => {
     const response = await answer;
     expect(response.status()).toBe(429);
     expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
-    await expect(page.getByRole("alert")).toContainText(/Your message was not sent: please wait \d+ seconds/);
+    await expect(page.getByRole("alert")).toContainText(
+      /Your message was not sent: please wait \d+ seconds/,
+    );
     await expectKept(page, typed);
     expect(inboxRows(server.dataDir, typed.Message)).toEqual([]);
   });
@@ -282,7 +353,9 @@ test.describe("Contact Form rate limit", () => {
     expect(await last!.json()).toMatchObject({ error: "rate_limited" });
   });
 
-  test("a visitor cannot choose another bucket with X-Forwarded-For or Forwarded when no proxy is trusted", async ({ request }) => {
+  test("a visitor cannot choose another bucket with X-Forwarded-For or Forwarded when no proxy is trusted", async ({
+    request,
+  }) => {
     const post = (headers: Record<string, string> = {}) =>
       request.post(`${server.url}/api/contact`, {
         headers: { Origin: server.url, ...headers },
@@ -290,7 +363,10 @@ test.describe("Contact Form rate limit", () => {
       });
     // Uses up this address's budget (if the tests above have not), then asks for a new one.
     for (let i = 0; i < 2; i += 1) await post();
-    const spoofed = await post({ "X-Forwarded-For": "203.0.113.77", Forwarded: "for=203.0.113.78" });
+    const spoofed = await post({
+      "X-Forwarded-For": "203.0.113.77",
+      Forwarded: "for=203.0.113.78",
+    });
     expect(spoofed.status()).toBe(429);
   });
 });
@@ -298,7 +374,10 @@ test.describe("Contact Form rate limit", () => {
 test.describe("Contact API", () => {
   for (const method of ["GET", "PUT", "DELETE"]) {
     test(`${method} /api/contact answers 405 with Allow: POST`, async ({ request }) => {
-      const response = await request.fetch("/api/contact", { method, headers: { Origin: process.env.E2E_BASE_URL! } });
+      const response = await request.fetch("/api/contact", {
+        method,
+        headers: { Origin: process.env.E2E_BASE_URL! },
+      });
       expect(response.status()).toBe(405);
       expect(response.headers()["allow"]).toBe("POST");
     });
@@ -317,10 +396,14 @@ test.describe("Contact API", () => {
     for (const file of ["contact/index.html", "contact/sent/index.html"]) {
       expect(existsSync(new URL(`static/${file}`, output)), file).toBe(true);
     }
-    const config = JSON.parse(readFileSync(new URL("config.json", output), "utf8")) as { routes: Array<{ src?: string; dest?: string; handle?: string }> };
+    const config = JSON.parse(readFileSync(new URL("config.json", output), "utf8")) as {
+      routes: Array<{ src?: string; dest?: string; handle?: string }>;
+    };
     const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
     for (const path of ["/api/contact", "/contact/send", "/helpdesky-standin/inbox"]) {
-      const route = config.routes.slice(filesystem + 1).find((r) => r.src && new RegExp(r.src).test(path));
+      const route = config.routes
+        .slice(filesystem + 1)
+        .find((r) => r.src && new RegExp(r.src).test(path));
       expect(route, path).toMatchObject({ dest: "_render" });
     }
   });

@@ -18,7 +18,8 @@ interface Violation {
 async function recordViolations(page: Page): Promise<() => Promise<Violation[]>> {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      consoleErrors.push(message.text());
   });
   await page.addInitScript(() => {
     const seen: { directive: string; blocked: string }[] = [];
@@ -28,7 +29,9 @@ async function recordViolations(page: Page): Promise<() => Promise<Violation[]>>
     });
   });
   return async () => {
-    const reported = await page.evaluate(() => (window as unknown as { __cspViolations: Violation[] }).__cspViolations);
+    const reported = await page.evaluate(
+      () => (window as unknown as { __cspViolations: Violation[] }).__cspViolations,
+    );
     return [...reported, ...consoleErrors.map((text) => ({ directive: "console", blocked: text }))];
   };
 }
@@ -45,21 +48,34 @@ function policyOf(headers: Record<string, string>): Map<string, string[]> {
 }
 
 test.describe("security headers on the Node production server", () => {
-  for (const path of ["/", "/support", "/support/", "/pricing", "/contact", "/contact/", "/login"]) {
+  for (const path of [
+    "/",
+    "/support",
+    "/support/",
+    "/pricing",
+    "/contact",
+    "/contact/",
+    "/login",
+  ]) {
     test(`${path} carries the site's headers and a strict CSP`, async ({ request }) => {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status()).toBe(200);
       const headers = response.headers();
-      for (const [name, value] of Object.entries(securityHeaders)) expect(headers[name.toLowerCase()], name).toBe(value);
+      for (const [name, value] of Object.entries(securityHeaders))
+        expect(headers[name.toLowerCase()], name).toBe(value);
       const policy = policyOf(headers);
       expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
       expect(policy.get("default-src")).toEqual(["'self'"]);
       expect(policy.get("object-src")).toEqual(["'none'"]);
-      expect(policy.get("script-src")).toEqual(expect.arrayContaining(["'self'", "https://helpdesky.io"]));
+      expect(policy.get("script-src")).toEqual(
+        expect.arrayContaining(["'self'", "https://helpdesky.io"]),
+      );
       expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
       expect(policy.get("script-src")?.some((source) => source.startsWith("'sha256-"))).toBe(true);
       for (const directive of ["connect-src", "frame-src", "img-src", "style-src"]) {
-        expect(policy.get(directive), directive).toEqual(expect.arrayContaining(["'self'", "https://helpdesky.io"]));
+        expect(policy.get(directive), directive).toEqual(
+          expect.arrayContaining(["'self'", "https://helpdesky.io"]),
+        );
       }
     });
   }
@@ -70,12 +86,16 @@ test.describe("security headers on the Node production server", () => {
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   });
 
-  test("Vercel sends the same policy for its static pages as the Node server", async ({ request }) => {
+  test("Vercel sends the same policy for its static pages as the Node server", async ({
+    request,
+  }) => {
     const config = JSON.parse(readFileSync(`${ROOT}.vercel/output/config.json`, "utf8")) as {
       routes: { src?: string; headers?: Record<string, string>; handle?: string }[];
     };
     for (const path of ["/", "/support", "/pricing"]) {
-      const vercelPolicy = routeBeforeFilesystem(config.routes, path).headers["content-security-policy"];
+      const vercelPolicy = routeBeforeFilesystem(config.routes, path).headers[
+        "content-security-policy"
+      ];
       const nodePolicy = (await request.get(path)).headers()["content-security-policy"];
       expect(vercelPolicy, path).toBe(nodePolicy);
     }
@@ -108,7 +128,10 @@ test.describe("pages under the policy in Chromium", () => {
     await expect.poll(violations).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ directive: "script-src-elem", blocked: "inline" }),
-        expect.objectContaining({ directive: "script-src-elem", blocked: "https://attacker.invalid/steal.js" }),
+        expect.objectContaining({
+          directive: "script-src-elem",
+          blocked: "https://attacker.invalid/steal.js",
+        }),
       ]),
     );
   });
@@ -120,11 +143,15 @@ test.describe("React islands under the policy", () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     // The site plus one test-only page with islands (client:only and client:load).
-    execFileSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--root", ISLAND_FIXTURE], {
-      cwd: ROOT,
-      env: { ...process.env, VERCEL: undefined },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    execFileSync(
+      process.execPath,
+      ["node_modules/astro/bin/astro.mjs", "build", "--root", ISLAND_FIXTURE],
+      {
+        cwd: ROOT,
+        env: { ...process.env, VERCEL: undefined },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     server = await startServer(SHARED_SERVER_ENV, `${ISLAND_FIXTURE}/dist`);
   });
 

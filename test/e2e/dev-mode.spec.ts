@@ -22,17 +22,31 @@ function watchConsole(page: Page): string[] {
   const messages: string[] = [];
   page.on("console", (message) => {
     if (message.type() !== "error" && message.type() !== "warning") return;
-    if (/status of 401/.test(message.text()) && message.location().url.includes("/api/helpdesky-token")) return;
+    if (
+      /status of 401/.test(message.text()) &&
+      message.location().url.includes("/api/helpdesky-token")
+    )
+      return;
     // Anonymous visitors download the preloaded script and never run it (README, Troubleshooting);
     // Chromium says so when a busy machine keeps the page open a few seconds past its load.
-    if (/ticket-center\.js was preloaded using link preload but not used/.test(message.text())) return;
+    if (/ticket-center\.js was preloaded using link preload but not used/.test(message.text()))
+      return;
     messages.push(`${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
   return messages;
 }
 
-const STYLE_PROPERTIES = ["font-family", "font-size", "color", "background-color", "border-top-width", "border-radius", "padding-left", "display"];
+const STYLE_PROPERTIES = [
+  "font-family",
+  "font-size",
+  "color",
+  "background-color",
+  "border-top-width",
+  "border-radius",
+  "padding-left",
+  "display",
+];
 
 /** The computed styles a visitor sees of the header, a button and the Contact Form's parts. */
 async function stylesOf(browser: Browser, url: string) {
@@ -89,8 +103,12 @@ test("sign-in leads to the stand-in Ticket Center, and the header follows", asyn
   await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/support$/);
   const panel = page.getByRole("region", { name: /Ticket Center \(local Helpdesky stand-in\)/ });
-  await expect(panel.getByText("Signed in to Helpdesky as ann@example.com.")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText("Loading your support conversations…")).toBeHidden({ timeout: 30_000 });
+  await expect(panel.getByText("Signed in to Helpdesky as ann@example.com.")).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText("Loading your support conversations…")).toBeHidden({
+    timeout: 30_000,
+  });
   await expect(page.getByRole("banner").getByRole("link", { name: "Account" })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeHidden();
 

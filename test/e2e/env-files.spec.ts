@@ -13,18 +13,36 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 /** The environment of the test runner, without any Helpdesky or Contact Form setting. */
 function cleanEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HELPDESKY_DATA_DIR: dataDir };
-  for (const name of Object.keys(env)) if (/^(HELPDESKY_(?!DATA_DIR)|CONTACT_|SMTP_|SESSION_SECRET)/.test(name)) delete env[name];
+  for (const name of Object.keys(env))
+    if (/^(HELPDESKY_(?!DATA_DIR)|CONTACT_|SMTP_|SESSION_SECRET)/.test(name)) delete env[name];
   return env;
 }
 
 /** Starts the production server from `cwd`, asks for the stand-in's script, and stops it. */
-async function standinScriptStatus(cwd: string, dataDir: string, extraArgs: string[] = []): Promise<{ status: number; log: string }> {
+async function standinScriptStatus(
+  cwd: string,
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ status: number; log: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), "--host", "127.0.0.1", "--port", String(port), "--dist", join(ROOT, "dist"), ...extraArgs], {
-    cwd,
-    env: cleanEnv(dataDir),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, "scripts/serve.mjs"),
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--dist",
+      join(ROOT, "dist"),
+      ...extraArgs,
+    ],
+    {
+      cwd,
+      env: cleanEnv(dataDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
@@ -34,7 +52,8 @@ async function standinScriptStatus(cwd: string, dataDir: string, extraArgs: stri
         const response = await fetch(`http://127.0.0.1:${port}/helpdesky-standin/ticket-center.js`);
         return { status: response.status, log };
       } catch {
-        if (tries > 200 || child.exitCode !== null) throw new Error(`The server did not start:\n${log}`);
+        if (tries > 200 || child.exitCode !== null)
+          throw new Error(`The server did not start:\n${log}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -58,11 +77,15 @@ test.describe("the production server and .env files", () => {
     expect(status).toBe(200);
     expect(log).toContain("Read .env");
 
-    const doctor = spawnSync(process.execPath, [join(ROOT, "packages/astro-helpdesky/src/cli/main.ts"), "doctor"], {
-      cwd: project,
-      env: cleanEnv(project),
-      encoding: "utf8",
-    });
+    const doctor = spawnSync(
+      process.execPath,
+      [join(ROOT, "packages/astro-helpdesky/src/cli/main.ts"), "doctor"],
+      {
+        cwd: project,
+        env: cleanEnv(project),
+        encoding: "utf8",
+      },
+    );
     expect(doctor.stdout).toMatch(/Stand-in mode/);
   });
 

@@ -31,7 +31,9 @@ async function signInThroughTheForm(page: Page, email = "ada@example.com") {
 }
 
 test.describe("the header knows who is signed in", () => {
-  test("anonymous on every page, signed in after sign-in, anonymous again after the header's Sign out", async ({ page }) => {
+  test("anonymous on every page, signed in after sign-in, anonymous again after the header's Sign out", async ({
+    page,
+  }) => {
     for (const path of STATIC_PAGES) {
       await page.goto(path);
       await expectSignedOut(page);
@@ -75,10 +77,17 @@ test.describe("the header knows who is signed in", () => {
     await expectSignedOut(first);
   });
 
-  test("a session the server no longer honours clears the hint on the next on-demand request", async ({ page, context }) => {
+  test("a session the server no longer honours clears the hint on the next on-demand request", async ({
+    page,
+    context,
+  }) => {
     const base = process.env.E2E_BASE_URL!;
     // Sealed with another key: to this server, nobody is signed in.
-    const [name, value] = forgeSessionCookie("ada@example.com", Math.floor(Date.now() / 1000) + 3600, "a-key-this-server-never-had").split("=");
+    const [name, value] = forgeSessionCookie(
+      "ada@example.com",
+      Math.floor(Date.now() / 1000) + 3600,
+      "a-key-this-server-never-had",
+    ).split("=");
     await context.addCookies([
       { name: name!, value: value!, url: base },
       { name: "signed_in", value: "1", url: base },
@@ -94,16 +103,24 @@ test.describe("the header knows who is signed in", () => {
   });
 
   test("without JavaScript the header does not claim either way", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env.E2E_BASE_URL });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      baseURL: process.env.E2E_BASE_URL,
+    });
     const page = await context.newPage();
     await page.goto("/pricing");
-    await expect(header(page).getByRole("link", { name: "Account" })).toHaveAttribute("href", "/login");
+    await expect(header(page).getByRole("link", { name: "Account" })).toHaveAttribute(
+      "href",
+      "/login",
+    );
     await expect(header(page).getByRole("link", { name: "Sign in" })).toBeHidden();
     await expect(header(page).getByRole("button", { name: "Sign out" })).toBeHidden();
     await context.close();
   });
 
-  test("the static pages carry one tiny inline script, allowed by the policy's hash", async ({ page }) => {
+  test("the static pages carry one tiny inline script, allowed by the policy's hash", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());

@@ -21,7 +21,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 test.afterEach(async () => {
-  expect((await fetch(`${server.url}/`)).status, "the server still answers / after this test").toBe(200);
+  expect((await fetch(`${server.url}/`)).status, "the server still answers / after this test").toBe(
+    200,
+  );
 });
 
 interface RawAnswer {
@@ -49,7 +51,12 @@ function raw(url: string, head: string, { body = "", waitMs = 3000 } = {}): Prom
       received += chunk.toString("latin1");
       // One complete answer with a length is enough: the connection may stay open.
       const parsed = parseAnswer(received);
-      if (parsed.status && parsed.headers["content-length"] !== undefined && Buffer.byteLength(parsed.body, "latin1") >= Number(parsed.headers["content-length"])) done();
+      if (
+        parsed.status &&
+        parsed.headers["content-length"] !== undefined &&
+        Buffer.byteLength(parsed.body, "latin1") >= Number(parsed.headers["content-length"])
+      )
+        done();
     });
     socket.on("error", done);
     socket.on("close", done);
@@ -64,9 +71,14 @@ function parseAnswer(text: string): RawAnswer {
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(":");
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon > 0)
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, body: split === -1 ? "" : text.slice(split + 4) };
+  return {
+    status: Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0),
+    headers,
+    body: split === -1 ? "" : text.slice(split + 4),
+  };
 }
 
 const host = () => new URL(server.url).host;
@@ -81,7 +93,12 @@ function rssMb(pid: number): number {
  * Streams `megabytes` of body (chunked, no declared length) to a path, as fast as the server takes
  * it, and resolves with the answer's status once it arrives; what is left is never sent.
  */
-function upload(url: string, path: string, megabytes: number, headers: Record<string, string>): Promise<number> {
+function upload(
+  url: string,
+  path: string,
+  megabytes: number,
+  headers: Record<string, string>,
+): Promise<number> {
   const chunk = Buffer.alloc(64 * 1024, "a");
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -114,7 +131,10 @@ test.describe("requests the fetch API cannot represent", () => {
   ] as const) {
     test(`${method} gets a clean ${status}`, async () => {
       const target = method === "CONNECT" ? host() : "/";
-      const answer = await raw(server.url, `${method} ${target} HTTP/1.1\r\nHost: ${host()}\r\n\r\n`);
+      const answer = await raw(
+        server.url,
+        `${method} ${target} HTTP/1.1\r\nHost: ${host()}\r\n\r\n`,
+      );
       expect(answer.status).toBe(status);
     });
   }
@@ -122,8 +142,16 @@ test.describe("requests the fetch API cannot represent", () => {
   for (const [name, head, status] of [
     ["a method that is no token", "G(T / HTTP/1.1\r\nHost: HOST\r\n\r\n", 400],
     ["a header without a colon", "GET / HTTP/1.1\r\nHost: HOST\r\nBroken header\r\n\r\n", 400],
-    ["two Content-Length headers", "POST /login HTTP/1.1\r\nHost: HOST\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400],
-    ["headers of 64 KB", `GET / HTTP/1.1\r\nHost: HOST\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`, 431],
+    [
+      "two Content-Length headers",
+      "POST /login HTTP/1.1\r\nHost: HOST\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+      400,
+    ],
+    [
+      "headers of 64 KB",
+      `GET / HTTP/1.1\r\nHost: HOST\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`,
+      431,
+    ],
     ["a URL that is not percent-decodable", "GET /%E0%A4%A HTTP/1.1\r\nHost: HOST\r\n\r\n", 400],
   ] as const) {
     test(`${name} gets a clean ${status}`, async () => {
@@ -151,7 +179,9 @@ test.describe("request bodies", () => {
 
   test("200 MB streamed to every route that reads a body: 413, and the server's memory stays put", async () => {
     const { cookie } = await signIn(server.url, "ada@example.com");
-    const token = (await (await fetch(`${server.url}/api/helpdesky-token`, { headers: { cookie } })).json()) as Record<string, string>;
+    const token = (await (
+      await fetch(`${server.url}/api/helpdesky-token`, { headers: { cookie } })
+    ).json()) as Record<string, string>;
     const standin = {
       "Content-Type": "application/json",
       "X-Helpdesky-Helpdesk-Id": token.helpdeskId!,
@@ -165,26 +195,36 @@ test.describe("request bodies", () => {
       ["/helpdesky-standin/api/conversations", standin],
     ];
     // A first, small round loads each route's code, which is not what this test measures.
-    for (const [path, headers] of targets) expect(await upload(server.url, path, 1, headers), path).toBe(413);
+    for (const [path, headers] of targets)
+      expect(await upload(server.url, path, 1, headers), path).toBe(413);
 
     const before = rssMb(server.pid);
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 20);
     try {
-      for (const [path, headers] of targets) expect(await upload(server.url, path, 200, headers), path).toBe(413);
+      for (const [path, headers] of targets)
+        expect(await upload(server.url, path, 200, headers), path).toBe(413);
       // Four at once, as in the report that took the process near 1 GB.
-      expect(await Promise.all(targets.map(([path, headers]) => upload(server.url, path, 200, headers)))).toEqual([413, 413, 413, 413]);
+      expect(
+        await Promise.all(targets.map(([path, headers]) => upload(server.url, path, 200, headers))),
+      ).toEqual([413, 413, 413, 413]);
     } finally {
       clearInterval(sampler);
     }
     const after = rssMb(server.pid);
     peak = Math.max(peak, after);
-    test.info().annotations.push({ type: "rss", description: `before ${before.toFixed(1)} MB, peak ${peak.toFixed(1)} MB, after ${after.toFixed(1)} MB` });
+    test.info().annotations.push({
+      type: "rss",
+      description: `before ${before.toFixed(1)} MB, peak ${peak.toFixed(1)} MB, after ${after.toFixed(1)} MB`,
+    });
     expect(peak - before).toBeLessThan(8);
   });
 
   test("with real credentials, a sign-in is refused before its body is read", async () => {
-    const live = await startServer({ HELPDESKY_HMAC_SECRET: "hdh_secret_hostile_check", HELPDESKY_HELPDESK_ID: "hd_123" });
+    const live = await startServer({
+      HELPDESKY_HMAC_SECRET: "hdh_secret_hostile_check",
+      HELPDESKY_HELPDESK_ID: "hd_123",
+    });
     try {
       // 10 KB declared and none sent: the answer must come without them.
       const head = `POST /login HTTP/1.1\r\nHost: ${new URL(live.url).host}\r\nOrigin: ${live.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10240\r\n\r\n`;
@@ -198,24 +238,46 @@ test.describe("request bodies", () => {
   test("500 clients that vanish halfway through a Contact Form POST leave no error in the log", async () => {
     // Both routes answer once first, so that each abandoned request is met by loaded code that
     // is reading its body when the client leaves.
-    expect((await fetch(`${server.url}/contact/send`, { method: "POST", headers: form(), body: "email=" })).status).toBe(400);
-    expect((await fetch(`${server.url}/api/contact`, { method: "POST", headers: json(), body: "{}" })).status).toBe(400);
+    expect(
+      (
+        await fetch(`${server.url}/contact/send`, {
+          method: "POST",
+          headers: form(),
+          body: "email=",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await fetch(`${server.url}/api/contact`, { method: "POST", headers: json(), body: "{}" }))
+        .status,
+    ).toBe(400);
     const logBefore = server.output().length;
     const abandon = (i: number) => {
       const [path, type, body] =
         i % 2 === 0
-          ? ["/contact/send", "application/x-www-form-urlencoded", `email=ada%40example.com&message=${"m".repeat(500)}`]
-          : ["/api/contact", "application/json", JSON.stringify({ email: "ada@example.com", message: "m".repeat(500) })];
+          ? [
+              "/contact/send",
+              "application/x-www-form-urlencoded",
+              `email=ada%40example.com&message=${"m".repeat(500)}`,
+            ]
+          : [
+              "/api/contact",
+              "application/json",
+              JSON.stringify({ email: "ada@example.com", message: "m".repeat(500) }),
+            ];
       const head = `POST ${path} HTTP/1.1\r\nHost: ${host()}\r\nOrigin: ${server.url}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`;
       return new Promise<void>((resolve) => {
         const socket = connect(Number(new URL(server.url).port), "127.0.0.1", () => {
-          socket.write(head + body.slice(0, body.length / 2), () => setTimeout(() => socket.destroy(), 50));
+          socket.write(head + body.slice(0, body.length / 2), () =>
+            setTimeout(() => socket.destroy(), 50),
+          );
         });
         socket.on("error", () => {});
         socket.on("close", () => resolve());
       });
     };
-    for (let wave = 0; wave < 5; wave += 1) await Promise.all(Array.from({ length: 100 }, (_, i) => abandon(wave * 100 + i)));
+    for (let wave = 0; wave < 5; wave += 1)
+      await Promise.all(Array.from({ length: 100 }, (_, i) => abandon(wave * 100 + i)));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const written = server.output().slice(logBefore);
     expect(written).not.toMatch(/aborted|ERROR|Error|\n\s+at /);
@@ -242,18 +304,50 @@ test.describe("the sign-in's next path", () => {
 
 test.describe("error answers carry the site's headers", () => {
   const cases: [string, () => Promise<RawAnswer>, number][] = [
-    ["a page that does not exist", () => raw(server.url, `GET /no-such-page HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`), 404],
+    [
+      "a page that does not exist",
+      () =>
+        raw(
+          server.url,
+          `GET /no-such-page HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`,
+        ),
+      404,
+    ],
     [
       "a cross-site form POST",
-      () => raw(server.url, `POST /contact/send HTTP/1.1\r\nHost: ${host()}\r\nOrigin: https://evil.example\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b`),
+      () =>
+        raw(
+          server.url,
+          `POST /contact/send HTTP/1.1\r\nHost: ${host()}\r\nOrigin: https://evil.example\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b`,
+        ),
       403,
     ],
-    ["a method the sign-in page does not take", () => raw(server.url, `DELETE /login HTTP/1.1\r\nHost: ${host()}\r\nOrigin: ${server.url}\r\nConnection: close\r\n\r\n`), 405],
+    [
+      "a method the sign-in page does not take",
+      () =>
+        raw(
+          server.url,
+          `DELETE /login HTTP/1.1\r\nHost: ${host()}\r\nOrigin: ${server.url}\r\nConnection: close\r\n\r\n`,
+        ),
+      405,
+    ],
     ["TRACE", () => raw(server.url, `TRACE / HTTP/1.1\r\nHost: ${host()}\r\n\r\n`), 405],
-    ["headers too large", () => raw(server.url, `GET / HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`), 431],
+    [
+      "headers too large",
+      () =>
+        raw(
+          server.url,
+          `GET / HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${"a".repeat(64 * 1024)}\r\n\r\n`,
+        ),
+      431,
+    ],
     [
       "a body too large",
-      () => raw(server.url, `POST /api/contact HTTP/1.1\r\nHost: ${host()}\r\nOrigin: ${server.url}\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\n\r\n`),
+      () =>
+        raw(
+          server.url,
+          `POST /api/contact HTTP/1.1\r\nHost: ${host()}\r\nOrigin: ${server.url}\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\n\r\n`,
+        ),
       413,
     ],
   ];
@@ -266,7 +360,9 @@ test.describe("error answers carry the site's headers", () => {
       expect(answer.headers["x-frame-options"]).toBe("DENY");
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       // This server is started with HSTS=1, as one behind a TLS proxy would be.
-      expect(answer.headers["strict-transport-security"]).toMatch(/^max-age=\d{8}; includeSubDomains$/);
+      expect(answer.headers["strict-transport-security"]).toMatch(
+        /^max-age=\d{8}; includeSubDomains$/,
+      );
     });
   }
 
@@ -279,21 +375,30 @@ test.describe("error answers carry the site's headers", () => {
     const inline = [...html.matchAll(/<(style|script)(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/\1>/g)];
     expect(inline.length).toBeGreaterThan(0);
     for (const [, kind, content] of inline) {
-      const directive = policy.split(";").find((part) => part.trim().startsWith(`${kind}-src`)) ?? "";
-      expect(directive, `${kind} ${content!.slice(0, 40)}`).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
+      const directive =
+        policy.split(";").find((part) => part.trim().startsWith(`${kind}-src`)) ?? "";
+      expect(directive, `${kind} ${content!.slice(0, 40)}`).toContain(
+        `'sha256-${createHash("sha256").update(content!).digest("base64")}'`,
+      );
     }
   });
 
   test("HSTS is sent only where configured: the shared server runs without it", async () => {
     const response = await fetch(`${process.env.E2E_BASE_URL}/`);
     expect(response.headers.get("strict-transport-security")).toBeNull();
-    expect((await fetch(`${server.url}/`)).headers.get("strict-transport-security")).toContain("max-age=");
+    expect((await fetch(`${server.url}/`)).headers.get("strict-transport-security")).toContain(
+      "max-age=",
+    );
   });
 });
 
 test.describe("Contact Form input no person types", () => {
   const post = (body: unknown, headers: Record<string, string> = { Origin: server.url }) =>
-    fetch(`${server.url}/api/contact`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/contact`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
 
   for (const [name, character] of [
     ["NUL", "\u0000"],
@@ -305,11 +410,19 @@ test.describe("Contact Form input no person types", () => {
   ]) {
     test(`${name} in the name and subject is refused, and nothing is delivered`, async () => {
       const message = `Control ${randomUUID()}`;
-      const response = await post({ name: `Ada${character}Lovelace`, subject: `Hi${character}there`, email: "ada@example.com", message });
+      const response = await post({
+        name: `Ada${character}Lovelace`,
+        subject: `Hi${character}there`,
+        email: "ada@example.com",
+        message,
+      });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({
         error: "invalid",
-        fields: { name: "Name must not contain control characters.", subject: "Subject must not contain control characters." },
+        fields: {
+          name: "Name must not contain control characters.",
+          subject: "Subject must not contain control characters.",
+        },
       });
       expect(inboxRows(server.dataDir, message)).toEqual([]);
     });
@@ -317,7 +430,10 @@ test.describe("Contact Form input no person types", () => {
 
   test("a missing field gets the words of an empty one", async () => {
     const response = await post({ name: "Ada" });
-    expect(await response.json()).toMatchObject({ error: "invalid", fields: { email: "Enter your email address.", message: "Enter your message." } });
+    expect(await response.json()).toMatchObject({
+      error: "invalid",
+      fields: { email: "Enter your email address.", message: "Enter your message." },
+    });
   });
 
   for (const [name, headers] of [
@@ -338,11 +454,15 @@ test.describe("Contact Form input no person types", () => {
 test.describe("stand-in mode on a reachable address", () => {
   test("the production server refuses to start, and says why and how to proceed", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ["scripts/serve.mjs", "--host", "0.0.0.0", "--port", String(port)], {
-      cwd: new URL("../../", import.meta.url).pathname,
-      env: { ...process.env, ...SHARED_SERVER_ENV, HELPDESKY_STANDIN_ALLOW_REMOTE: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["scripts/serve.mjs", "--host", "0.0.0.0", "--port", String(port)],
+      {
+        cwd: new URL("../../", import.meta.url).pathname,
+        env: { ...process.env, ...SHARED_SERVER_ENV, HELPDESKY_STANDIN_ALLOW_REMOTE: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

@@ -7,7 +7,10 @@ async function tabTo(page: Page, name: string) {
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
       if (!element || element === document.body) return null;
-      const label = element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : element.textContent;
+      const label =
+        element instanceof HTMLInputElement
+          ? element.labels?.[0]?.textContent
+          : element.textContent;
       return { text: (label ?? "").trim(), outline: getComputedStyle(element).outlineStyle };
     });
     if (focused?.text === name) {

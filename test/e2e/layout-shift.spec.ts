@@ -8,17 +8,25 @@ async function recordLayoutShift(page: Page) {
     const scope = window as unknown as { cls: number };
     scope.cls = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
         if (!entry.hadRecentInput) scope.cls += entry.value;
       }
     }).observe({ type: "layout-shift", buffered: true });
   });
 }
 
-for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
   test.describe(`layout shift at ${viewport.width} px`, () => {
     test.use({ viewport });
-    for (const { name, open } of pageCases.filter(({ name }) => name.startsWith("support-") && name !== "support-loading")) {
+    for (const { name, open } of pageCases.filter(
+      ({ name }) => name.startsWith("support-") && name !== "support-loading",
+    )) {
       test(`${name} stays under 0.05`, async ({ page }) => {
         await recordLayoutShift(page);
         await open(page);

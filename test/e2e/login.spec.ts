@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 test.describe("demo sign-in without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("accepts a non-ASCII address exactly as typed, then signs out", async ({ page, context }) => {
+  test("accepts a non-ASCII address exactly as typed, then signs out", async ({
+    page,
+    context,
+  }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill("Zoë@Exämple.com");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -16,7 +19,9 @@ test.describe("demo sign-in without JavaScript", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("status")).toHaveText("You are signed out.");
-    expect((await context.cookies()).filter((cookie) => cookie.name === "demo_session")).toEqual([]);
+    expect((await context.cookies()).filter((cookie) => cookie.name === "demo_session")).toEqual(
+      [],
+    );
   });
 
   test("shows the problem next to the field and keeps what was typed", async ({ page }) => {
@@ -26,7 +31,9 @@ test.describe("demo sign-in without JavaScript", () => {
     const field = page.getByLabel("Email");
     await expect(field).toHaveValue("ada at example.com");
     await expect(field).toHaveAttribute("aria-invalid", "true");
-    await expect(field).toHaveAccessibleDescription("An email address has no spaces or line breaks.");
+    await expect(field).toHaveAccessibleDescription(
+      "An email address has no spaces or line breaks.",
+    );
   });
 
   test("goes back to a same-site page after sign-in", async ({ page }) => {

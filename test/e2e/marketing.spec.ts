@@ -14,7 +14,9 @@ test.describe("marketing pages", () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Support" })).toHaveAttribute("href", "/support");
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Support" }),
+      ).toHaveAttribute("href", "/support");
       await page.waitForLoadState("networkidle");
       expect(scripts).toEqual([]);
       // The header's inline script (header-session.spec.ts) is the only one.

@@ -8,7 +8,9 @@ const base = () => process.env.E2E_BASE_URL!;
 /** The largest JavaScript file of the build: React's chunk, what /support waits for. */
 function largestScript(): string {
   const scripts = readdirSync(ASSETS).filter((name) => name.endsWith(".js"));
-  return scripts.sort((a, b) => readFileSync(new URL(b, ASSETS)).length - readFileSync(new URL(a, ASSETS)).length)[0]!;
+  return scripts.sort(
+    (a, b) => readFileSync(new URL(b, ASSETS)).length - readFileSync(new URL(a, ASSETS)).length,
+  )[0]!;
 }
 
 test.describe("the production Node server", () => {
@@ -19,7 +21,9 @@ test.describe("the production Node server", () => {
     test(`sends build scripts ${encoding}-compressed, byte for byte the built file`, async () => {
       const name = largestScript();
       const original = readFileSync(new URL(name, ASSETS));
-      const response = await fetch(`${base()}/_astro/${name}`, { headers: { "Accept-Encoding": encoding } });
+      const response = await fetch(`${base()}/_astro/${name}`, {
+        headers: { "Accept-Encoding": encoding },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-encoding")).toBe(encoding);
       expect(response.headers.get("vary")).toBe("Accept-Encoding");
@@ -36,7 +40,9 @@ test.describe("the production Node server", () => {
     const name = largestScript();
     const response = await rawGet(`/_astro/${name}`, "identity");
     expect(response.headers.get("content-encoding")).toBeNull();
-    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(new URL(name, ASSETS)))).toBe(true);
+    expect(
+      Buffer.from(await response.arrayBuffer()).equals(readFileSync(new URL(name, ASSETS))),
+    ).toBe(true);
   });
 
   test("leaves unknown assets and paths outside the build to the adapter", async () => {
@@ -49,13 +55,22 @@ test.describe("the production Node server", () => {
 async function rawGet(path: string, acceptEncoding: string): Promise<Response> {
   const { request } = await import("node:http");
   return new Promise((resolve, reject) => {
-    const req = request(`${base()}${path}`, { headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers: res.headers as Record<string, string> })),
-      );
-    });
+    const req = request(
+      `${base()}${path}`,
+      { headers: { "Accept-Encoding": acceptEncoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve(
+            new Response(Buffer.concat(chunks), {
+              status: res.statusCode,
+              headers: res.headers as Record<string, string>,
+            }),
+          ),
+        );
+      },
+    );
     req.on("error", reject);
     req.end();
   });

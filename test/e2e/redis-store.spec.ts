@@ -65,7 +65,12 @@ test.afterEach(() => {
 function post(server: RunningServer, visitor: string, message: string, key = randomUUID()) {
   return fetch(`${server.url}/api/contact`, {
     method: "POST",
-    headers: { Origin: server.url, "Content-Type": "application/json", "Idempotency-Key": key, "X-Forwarded-For": visitor },
+    headers: {
+      Origin: server.url,
+      "Content-Type": "application/json",
+      "Idempotency-Key": key,
+      "X-Forwarded-For": visitor,
+    },
     body: JSON.stringify({ name: "Ada", email: "ada@example.com", subject: "Shared", message }),
   });
 }
@@ -73,17 +78,22 @@ function post(server: RunningServer, visitor: string, message: string, key = ran
 /** Sends `count` messages from one visitor, alternating between the two servers; returns the statuses. */
 async function sendAlternating(visitor: string, count: number): Promise<number[]> {
   const statuses: number[] = [];
-  for (let i = 0; i < count; i += 1) statuses.push((await post(i % 2 ? b : a, visitor, `rate ${randomUUID()}`)).status);
+  for (let i = 0; i < count; i += 1)
+    statuses.push((await post(i % 2 ? b : a, visitor, `rate ${randomUUID()}`)).status);
   return statuses;
 }
 
-const warnings = (server: RunningServer) => server.output().split("Redis is unreachable").length - 1;
+const warnings = (server: RunningServer) =>
+  server.output().split("Redis is unreachable").length - 1;
 
 test("one key sent to both servers at once, and again after, is delivered exactly once", async () => {
   receiver.behaviour.delayMs = 400;
   const message = `once ${randomUUID()}`;
   const key = randomUUID();
-  const answers = await Promise.all([post(a, "198.51.100.1", message, key), post(b, "198.51.100.1", message, key)]);
+  const answers = await Promise.all([
+    post(a, "198.51.100.1", message, key),
+    post(b, "198.51.100.1", message, key),
+  ]);
   expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
   expect((await post(b, "198.51.100.1", message, key)).status).toBe(200);
   expect((await post(a, "198.51.100.1", message, key)).status).toBe(200);
@@ -115,9 +125,14 @@ test("the 11th message from one address in a minute, spread across both servers,
 
 test("sign-out on one server ends the session on both: the old cookie gets 401", async () => {
   const { cookie } = await signIn(a.url, "ada@example.com");
-  const token = (server: RunningServer) => fetch(`${server.url}/api/helpdesky-token`, { headers: { Cookie: cookie } });
+  const token = (server: RunningServer) =>
+    fetch(`${server.url}/api/helpdesky-token`, { headers: { Cookie: cookie } });
   expect((await token(b)).status).toBe(200);
-  const signOut = await fetch(`${b.url}/logout`, { method: "POST", headers: { Origin: b.url, Cookie: cookie }, redirect: "manual" });
+  const signOut = await fetch(`${b.url}/logout`, {
+    method: "POST",
+    headers: { Origin: b.url, Cookie: cookie },
+    redirect: "manual",
+  });
   expect(signOut.status).toBe(303);
   expect((await token(a)).status).toBe(401);
   expect((await token(b)).status).toBe(401);
@@ -125,9 +140,15 @@ test("sign-out on one server ends the session on both: the old cookie gets 401",
 
 test("with Redis down, messages still deliver, each server warns once; back up, the shared limit holds again", async () => {
   await redis.stop();
-  const messages = [`down ${randomUUID()}`, `down ${randomUUID()}`, `down ${randomUUID()}`, `down ${randomUUID()}`];
+  const messages = [
+    `down ${randomUUID()}`,
+    `down ${randomUUID()}`,
+    `down ${randomUUID()}`,
+    `down ${randomUUID()}`,
+  ];
   const statuses = [];
-  for (const [i, message] of messages.entries()) statuses.push((await post(i % 2 ? b : a, "198.51.100.5", message)).status);
+  for (const [i, message] of messages.entries())
+    statuses.push((await post(i % 2 ? b : a, "198.51.100.5", message)).status);
   expect(statuses).toEqual([200, 200, 200, 200]);
   for (const message of messages) expect(receiver.count(message)).toBe(1);
   for (const server of [a, b]) {
@@ -139,7 +160,11 @@ test("with Redis down, messages still deliver, each server warns once; back up, 
   }
 
   await redis.start();
-  await expect.poll(() => [a, b].map((server) => server.output().includes("Redis is reachable again")), { timeout: 15_000 }).toEqual([true, true]);
+  await expect
+    .poll(() => [a, b].map((server) => server.output().includes("Redis is reachable again")), {
+      timeout: 15_000,
+    })
+    .toEqual([true, true]);
   expect(await sendAlternating("198.51.100.6", 10)).toEqual(Array(10).fill(200));
   expect((await post(a, "198.51.100.6", `rate ${randomUUID()}`)).status).toBe(429);
   for (const server of [a, b]) expect(warnings(server)).toBe(1);

@@ -12,7 +12,10 @@ for (const width of [390, 1280]) {
       for (const { name, open } of pageCases) {
         test(name, async ({ page }) => {
           test.skip(!(await open(page)), "not in this build");
-          await page.screenshot({ path: `${DIR}${name}-${width}-${colorScheme}.png`, fullPage: true });
+          await page.screenshot({
+            path: `${DIR}${name}-${width}-${colorScheme}.png`,
+            fullPage: true,
+          });
         });
       }
     });

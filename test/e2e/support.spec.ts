@@ -34,7 +34,9 @@ test.afterEach(() => {
 });
 
 test.describe("/support", () => {
-  test("a signed-in user gets the stand-in Ticket Center, and a conversation they start stays", async ({ page }) => {
+  test("a signed-in user gets the stand-in Ticket Center, and a conversation they start stays", async ({
+    page,
+  }) => {
     // Several pages and server round trips: give it the time a loaded CI machine needs.
     test.slow();
     const email = uniqueEmail("ada");
@@ -83,12 +85,15 @@ test.describe("/support", () => {
     await other.close();
   });
 
-  test("an anonymous visitor gets the sign-in prompt, and Helpdesky's script never runs", async ({ page }) => {
+  test("an anonymous visitor gets the sign-in prompt, and Helpdesky's script never runs", async ({
+    page,
+  }) => {
     // The static page preloads the script for everyone; for an anonymous visitor it stays unused.
     const standinCalls: string[] = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
-      if (path.startsWith("/helpdesky-standin/") && path !== "/helpdesky-standin/ticket-center.js") standinCalls.push(path);
+      if (path.startsWith("/helpdesky-standin/") && path !== "/helpdesky-standin/ticket-center.js")
+        standinCalls.push(path);
     });
     await page.goto("/support");
     const signIn = page.getByRole("main").getByRole("link", { name: "Sign in" });
@@ -102,12 +107,16 @@ test.describe("/support", () => {
     await expect(page.locator(".hdh-island")).toBeAttached();
     await expect(page.getByRole("heading", { name: "Send us a message" })).toBeInViewport();
     // The page's Contact Form is laid out with its styles, its bot trap out of sight.
-    await expect(page.getByRole("main").getByRole("button", { name: "Send message" })).toBeEnabled();
+    await expect(
+      page.getByRole("main").getByRole("button", { name: "Send message" }),
+    ).toBeEnabled();
     await expect(page.locator(".contact-form")).toHaveCSS("display", "grid");
     await expect(page.getByLabel("Leave this empty")).not.toBeInViewport();
   });
 
-  test("an anonymous visitor's token request ends even when it answers after the page took its preload over", async ({ page }) => {
+  test("an anonymous visitor's token request ends even when it answers after the page took its preload over", async ({
+    page,
+  }) => {
     // A slow 401: the boot module's fetch takes the preload over while it is still in flight. Its
     // body, unread, would hold the request (and its connection) open for as long as the page lives.
     await page.route(TOKEN_GLOB, async (route) => {
@@ -135,7 +144,9 @@ test.describe("/support", () => {
     await expect(ticketCenter(page).getByText("Your conversations")).toHaveCount(0);
   });
 
-  test("when the token endpoint fails: a message, Try again retries, the fallback is below", async ({ page }) => {
+  test("when the token endpoint fails: a message, Try again retries, the fallback is below", async ({
+    page,
+  }) => {
     await signIn(page, uniqueEmail("retry"));
     let failing = true;
     let requests = 0;
@@ -178,25 +189,34 @@ test.describe("/support", () => {
     await expect(otherTab.getByText(/You signed out in another tab/)).toBeVisible();
     await expect(ticketCenter(otherTab)).toHaveCount(0);
     await expect(otherTab.getByText(email)).toHaveCount(0);
-    expect(await otherTab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("hdh")))).toEqual([]);
+    expect(
+      await otherTab.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith("hdh")),
+      ),
+    ).toEqual([]);
 
     await page.goto("/support");
     await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
     await expect(ticketCenter(page)).toHaveCount(0);
   });
 
-  test("the token request starts from the page's preload, before the island's code, and runs once", async ({ page }) => {
+  test("the token request starts from the page's preload, before the island's code, and runs once", async ({
+    page,
+  }) => {
     await signIn(page, uniqueEmail("preload"));
     const tokenRequests: string[] = [];
     page.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/api/helpdesky-token") tokenRequests.push(request.url());
+      if (new URL(request.url()).pathname === "/api/helpdesky-token")
+        tokenRequests.push(request.url());
     });
     await page.reload();
     await expect(ticketCenter(page)).toBeVisible();
     const timing = await page.evaluate(() => {
       const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       const token = entries.find((entry) => entry.name.endsWith("/api/helpdesky-token"));
-      const island = entries.find((entry) => /\/_astro\/TicketCenterIsland\.[^/]+\.js$/.test(entry.name));
+      const island = entries.find((entry) =>
+        /\/_astro\/TicketCenterIsland\.[^/]+\.js$/.test(entry.name),
+      );
       return { tokenStart: token?.startTime, islandEnd: island?.responseEnd };
     });
     expect(tokenRequests).toHaveLength(1);
@@ -205,7 +225,9 @@ test.describe("/support", () => {
     expect(timing.tokenStart!).toBeLessThan(timing.islandEnd!);
   });
 
-  test("the boot module adds the Ticket Center's script while React is still held back, then the island adopts it", async ({ page }) => {
+  test("the boot module adds the Ticket Center's script while React is still held back, then the island adopts it", async ({
+    page,
+  }) => {
     await signIn(page, uniqueEmail("boot"));
     // Hold back the island's code (React's renderer chunk and the component) until the embed's
     // script element is on the page: only the boot module, which needs no React, can add it.
@@ -214,7 +236,10 @@ test.describe("/support", () => {
       const added = await page
         .locator("script[data-hdh-island-script]")
         .waitFor({ state: "attached", timeout: 10_000 })
-        .then(() => "script added", () => "timeout");
+        .then(
+          () => "script added",
+          () => "timeout",
+        );
       releases.push(added);
       await route.continue();
     });
@@ -227,7 +252,9 @@ test.describe("/support", () => {
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
   });
 
-  test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({ page }) => {
+  test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({
+    page,
+  }) => {
     await signIn(page, uniqueEmail("script-preload"));
     const scriptRequests: string[] = [];
     const fallbackRequests: string[] = [];
@@ -250,7 +277,9 @@ test.describe("/support", () => {
     // Every chunk the async boot module imports is named in a modulepreload, so none waits for it.
     const boot = page.locator('script[type="module"][async]');
     await expect(boot).toHaveCount(1);
-    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    const preloaded = await page
+      .locator('link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
     expect(preloaded.length).toBeGreaterThan(0);
     const bootSource = await (await page.request.get((await boot.getAttribute("src"))!)).text();
     for (const [, imported] of bootSource.matchAll(/from\s*"\.\/([^"]+)"/g)) {

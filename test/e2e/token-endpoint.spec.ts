@@ -11,7 +11,9 @@ function expectTokenHeaders(response: Response) {
   expect(response.headers.get("cache-control")).toBe("private, no-store");
   expect(response.headers.get("vary")).toBe("Cookie");
   expect(response.headers.get("x-robots-tag")).toBe("noindex");
-  expect([...response.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual([]);
+  expect([...response.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual(
+    [],
+  );
 }
 
 test.describe("GET /api/helpdesky-token (stand-in mode)", () => {
@@ -24,7 +26,11 @@ test.describe("GET /api/helpdesky-token (stand-in mode)", () => {
 
   test("signs the signed-in user's email, whatever the request asks for", async () => {
     const { cookie } = await signIn(base(), "Zoë@Exämple.com");
-    const response = await token(cookie, { headers: { "X-Email": "eve@example.com" } }, `${base()}/api/helpdesky-token?email=eve@example.com`);
+    const response = await token(
+      cookie,
+      { headers: { "X-Email": "eve@example.com" } },
+      `${base()}/api/helpdesky-token?email=eve@example.com`,
+    );
     expect(response.status).toBe(200);
     expectTokenHeaders(response);
     const body = await response.json();
@@ -50,7 +56,11 @@ test.describe("GET /api/helpdesky-token (stand-in mode)", () => {
   for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
     test(`answers ${method} with 405 and Allow: GET, HEAD`, async () => {
       const { cookie } = await signIn(base(), "ada@example.com");
-      const response = await token(cookie, { method, headers: { Origin: base(), "Content-Type": "application/json" }, body: '{"email":"eve@example.com"}' });
+      const response = await token(cookie, {
+        method,
+        headers: { Origin: base(), "Content-Type": "application/json" },
+        body: '{"email":"eve@example.com"}',
+      });
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("GET, HEAD");
       expectTokenHeaders(response);
@@ -80,8 +90,13 @@ test.describe("the demo session cookie", () => {
     const { setCookie, response } = await signIn(base(), "ada@example.com");
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/support");
-    const attributes = setCookie.split(";").slice(1).map((part) => part.trim().toLowerCase());
-    expect(attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure", "path=/", "max-age=28800"]));
+    const attributes = setCookie
+      .split(";")
+      .slice(1)
+      .map((part) => part.trim().toLowerCase());
+    expect(attributes).toEqual(
+      expect.arrayContaining(["httponly", "samesite=lax", "secure", "path=/", "max-age=28800"]),
+    );
   });
 
   test("is never set for a refused email", async () => {
@@ -112,7 +127,11 @@ test.describe("with real Helpdesky credentials", () => {
   });
 
   test("a demo session cookie gets 503 demo_auth_disabled, never a real signature", async () => {
-    const cookie = forgeSessionCookie("ada@example.com", Math.floor(Date.now() / 1000) + 3600, "e2e-session-key-not-a-real-one");
+    const cookie = forgeSessionCookie(
+      "ada@example.com",
+      Math.floor(Date.now() / 1000) + 3600,
+      "e2e-session-key-not-a-real-one",
+    );
     const withKey = await startServer({
       HELPDESKY_HMAC_SECRET: "hdh_secret_e2e_not_real_0000",
       HELPDESKY_HELPDESK_ID: "hd_e2e",

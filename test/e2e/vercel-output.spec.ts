@@ -4,7 +4,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { securityHeaders, strictTransportSecurity } from "../../security-headers.mjs";
-import { mergeWithVercelJson, routeBeforeFilesystem, siteExpectations, vercelHeaderProblems } from "./support/vercel-routes.ts";
+import {
+  mergeWithVercelJson,
+  routeBeforeFilesystem,
+  siteExpectations,
+  vercelHeaderProblems,
+} from "./support/vercel-routes.ts";
 
 // Checks the Build Output API v3 tree that `VERCEL=1 astro build` wrote (see global-setup.ts).
 const OUTPUT = new URL("../../.vercel/output/", import.meta.url);
@@ -42,12 +47,17 @@ test.describe("Vercel build output", () => {
   });
 
   test("on-demand routes are routed to the function, after the filesystem", () => {
-    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { version: number; routes: VercelRoute[] };
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as {
+      version: number;
+      routes: VercelRoute[];
+    };
     expect(config.version).toBe(3);
     const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
     expect(filesystem).toBeGreaterThanOrEqual(0);
     const destinationOf = (path: string) =>
-      config.routes.slice(filesystem + 1).find((route) => route.src && new RegExp(route.src).test(path));
+      config.routes
+        .slice(filesystem + 1)
+        .find((route) => route.src && new RegExp(route.src).test(path));
     for (const path of ["/api/helpdesky-token", "/login", "/logout"]) {
       expect(destinationOf(path), path).toMatchObject({ dest: "_render" });
       expect(destinationOf(path)?.status, path).toBeUndefined();
@@ -69,7 +79,11 @@ test.describe("Vercel build output", () => {
   });
 
   test("the function's handler answers the token route when imported and called", () => {
-    const anonymous = callFunction("/api/helpdesky-token", {}, { HELPDESKY_HMAC_SECRET: "hdh_secret_vercel_check", HELPDESKY_HELPDESK_ID: "hd_123" });
+    const anonymous = callFunction(
+      "/api/helpdesky-token",
+      {},
+      { HELPDESKY_HMAC_SECRET: "hdh_secret_vercel_check", HELPDESKY_HELPDESK_ID: "hd_123" },
+    );
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(anonymous.body)).toEqual({ error: "unauthenticated" });
     expect(anonymous.headers["cache-control"]).toBe("private, no-store");
@@ -91,14 +105,22 @@ test.describe("Vercel build output", () => {
     const carrying = readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && /\.(m?js|cjs|json|html)$/.test(entry.name))
       .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => /better-auth|better-call|@clerk\/|@supabase\/|auth-astro|@auth\/core/.test(readFileSync(file, "utf8")));
+      .filter((file) =>
+        /better-auth|better-call|@clerk\/|@supabase\/|auth-astro|@auth\/core/.test(
+          readFileSync(file, "utf8"),
+        ),
+      );
     expect(carrying).toEqual([]);
   });
 
   test("an unknown path is sent to the function, which answers the site's 404 page with its policy", () => {
-    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as {
+      routes: VercelRoute[];
+    };
     const filesystem = config.routes.findIndex((route) => route.handle === "filesystem");
-    const catchAll = config.routes.slice(filesystem + 1).find((route) => route.src && new RegExp(route.src).test("/no-such-page"));
+    const catchAll = config.routes
+      .slice(filesystem + 1)
+      .find((route) => route.src && new RegExp(route.src).test("/no-such-page"));
     // A static 404.html would be served for any path without the policy of its own path.
     expect(catchAll).toMatchObject({ dest: "_render", status: 404 });
 
@@ -108,36 +130,53 @@ test.describe("Vercel build output", () => {
     const policy = notFound.headers["content-security-policy"] ?? "";
     expect(policy).toContain("frame-ancestors 'none'");
     for (const [, content] of notFound.body.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
-      expect(policy).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
+      expect(policy).toContain(
+        `'sha256-${createHash("sha256").update(content!).digest("base64")}'`,
+      );
     }
   });
 
   test("as vercel build merges vercel.json in, each page gets its own policy and every answer vercel.json's headers", () => {
     // `npm run check:vercel` runs the real `vercel build` and checks its config.json the same way.
-    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
-    const vercelJson = JSON.parse(readFileSync(new URL("../../vercel.json", import.meta.url), "utf8"));
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as {
+      routes: VercelRoute[];
+    };
+    const vercelJson = JSON.parse(
+      readFileSync(new URL("../../vercel.json", import.meta.url), "utf8"),
+    );
     const merged = mergeWithVercelJson(config.routes, vercelJson);
     const expected = siteExpectations(OUTPUT);
-    expect(expected.pages).toEqual(expect.arrayContaining(["/", "/pricing", "/contact", "/contact/sent", "/support"]));
+    expect(expected.pages).toEqual(
+      expect.arrayContaining(["/", "/pricing", "/contact", "/contact/sent", "/support"]),
+    );
     expect(vercelHeaderProblems(merged, expected)).toEqual([]);
   });
 
   test("a page's policy route matches that page alone, so on-demand routes still reach the function", () => {
-    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as { routes: VercelRoute[] };
+    const config = JSON.parse(readFileSync(new URL("config.json", OUTPUT), "utf8")) as {
+      routes: VercelRoute[];
+    };
     // Unanchored and without `continue`, the home page's `src: "/"` would end the routing of every path.
     const home = routeBeforeFilesystem(config.routes, "/").headers["content-security-policy"];
     expect(home).toBeTruthy();
     for (const path of ["/login", "/contact/send", "/api/contact", "/api/helpdesky-token"]) {
-      expect(routeBeforeFilesystem(config.routes, path), path).toEqual({ headers: {}, stoppedBy: null });
+      expect(routeBeforeFilesystem(config.routes, path), path).toEqual({
+        headers: {},
+        stoppedBy: null,
+      });
     }
   });
 
   test("vercel.json gives every path, error pages included, the security headers and HSTS", () => {
-    const vercel = JSON.parse(readFileSync(new URL("../../vercel.json", import.meta.url), "utf8")) as {
+    const vercel = JSON.parse(
+      readFileSync(new URL("../../vercel.json", import.meta.url), "utf8"),
+    ) as {
       headers: { source: string; headers: { key: string; value: string }[] }[];
     };
     const everyPath = vercel.headers.find((rule) => rule.source === "/(.*)");
-    const sent = Object.fromEntries((everyPath?.headers ?? []).map(({ key, value }) => [key, value]));
+    const sent = Object.fromEntries(
+      (everyPath?.headers ?? []).map(({ key, value }) => [key, value]),
+    );
     expect(sent).toMatchObject({ ...securityHeaders, ...strictTransportSecurity });
   });
 });

@@ -8,12 +8,16 @@ import { describe, expect, test } from "vitest";
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 function errorsOf(tsconfig: string, file: string, rename: [from: string, to: string]): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(`${ROOT}${tsconfig}`, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    `${ROOT}${tsconfig}`,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const target = `${ROOT}${file}`;
   const host = ts.createCompilerHost(parsed.options);
   const getSourceFile = host.getSourceFile;
@@ -24,7 +28,9 @@ function errorsOf(tsconfig: string, file: string, rename: [from: string, to: str
     return ts.createSourceFile(name, source.replaceAll(rename[0], rename[1]), languageVersion);
   };
   const program = ts.createProgram([target], parsed.options, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
 }
 
 describe("the auth recipes' type check", () => {
@@ -35,12 +41,39 @@ describe("the auth recipes' type check", () => {
   });
 
   test.each([
-    ["Clerk", "docs/auth-recipes/tsconfig.json", "docs/auth-recipes/clerk.ts", ["users.getUser(", "users.getUserById("], "getUserById"],
-    ["Supabase", "docs/auth-recipes/tsconfig.json", "docs/auth-recipes/supabase.ts", ["email_confirmed_at", "email_verified_at"], "email_verified_at"],
-    ["Better Auth", "docs/auth-recipes/tsconfig.json", "test/fixtures/better-auth/src/auth/index.ts", ["api.getSession(", "api.fetchSession("], "fetchSession"],
-    ["Auth.js", "docs/auth-recipes/tsconfig.authjs.json", "docs/auth-recipes/authjs.ts", ["{ getSession as authJsSession }", "{ getServerSession as authJsSession }"], "getServerSession"],
+    [
+      "Clerk",
+      "docs/auth-recipes/tsconfig.json",
+      "docs/auth-recipes/clerk.ts",
+      ["users.getUser(", "users.getUserById("],
+      "getUserById",
+    ],
+    [
+      "Supabase",
+      "docs/auth-recipes/tsconfig.json",
+      "docs/auth-recipes/supabase.ts",
+      ["email_confirmed_at", "email_verified_at"],
+      "email_verified_at",
+    ],
+    [
+      "Better Auth",
+      "docs/auth-recipes/tsconfig.json",
+      "test/fixtures/better-auth/src/auth/index.ts",
+      ["api.getSession(", "api.fetchSession("],
+      "fetchSession",
+    ],
+    [
+      "Auth.js",
+      "docs/auth-recipes/tsconfig.authjs.json",
+      "docs/auth-recipes/authjs.ts",
+      ["{ getSession as authJsSession }", "{ getServerSession as authJsSession }"],
+      "getServerSession",
+    ],
   ] as const)("%s: fails with an API renamed", (_name, tsconfig, file, rename, named) => {
     const errors = errorsOf(tsconfig, file, [...rename]);
-    expect(errors.some((error) => error.includes(named)), errors.join("\n")).toBe(true);
+    expect(
+      errors.some((error) => error.includes(named)),
+      errors.join("\n"),
+    ).toBe(true);
   });
 }, 120_000);

@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -25,7 +35,11 @@ function replacementSteps(): string {
 
 /** The project as a fresh clone has it (tracked and new files), sharing this node_modules. */
 function copyProject() {
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" })
+  const files = execFileSync(
+    "git",
+    ["ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+    { cwd: ROOT, encoding: "utf8" },
+  )
     .split("\0")
     .filter((file) => file && existsSync(join(ROOT, file)));
   for (const file of files) {
@@ -38,7 +52,12 @@ function copyProject() {
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, {
     cwd: copy,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ASTRO_TELEMETRY_DISABLED: "1", CI: "1" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      ASTRO_TELEMETRY_DISABLED: "1",
+      CI: "1",
+    },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
@@ -53,13 +72,26 @@ function filesUnder(folder: string): string[] {
 
 test("the README's steps replace the demo sign-in and leave a project that type-checks and tests", () => {
   copyProject();
-  const steps = run("bash", ["--norc", "--noprofile", "-e", "-o", "pipefail", "-c", replacementSteps()]);
+  const steps = run("bash", [
+    "--norc",
+    "--noprofile",
+    "-e",
+    "-o",
+    "pipefail",
+    "-c",
+    replacementSteps(),
+  ]);
   expect(steps.status, steps.output).toBe(0);
   expect(readFileSync(join(copy, "src/auth/index.ts"), "utf8")).not.toMatch(/demo-session/);
 
   // "Set signInUrl, supportSignInUrl and signOutUrl in src/auth/urls.ts to your provider's pages."
   const urls = join(copy, "src/auth/urls.ts");
-  writeFileSync(urls, readFileSync(urls, "utf8").replaceAll('"/login', '"/sign-in').replaceAll('"/logout"', '"/sign-out"'));
+  writeFileSync(
+    urls,
+    readFileSync(urls, "utf8")
+      .replaceAll('"/login', '"/sign-in')
+      .replaceAll('"/logout"', '"/sign-out"'),
+  );
 
   // No page of the site still links to the demo's deleted pages.
   const linking = ["src/pages", "src/components", "src/layouts"]
@@ -71,9 +103,15 @@ test("the README's steps replace the demo sign-in and leave a project that type-
   expect(check.status, check.output).toBe(0);
   // astro check covers test/ too, so no test imports a deleted file; the seam's own tests pass, and
   // doctor sees the new seam.
-  const unit = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/unit/auth.test.ts"]);
+  const unit = run(process.execPath, [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "test/unit/auth.test.ts",
+  ]);
   expect(unit.status, unit.output).toBe(0);
   const doctor = run(process.execPath, ["packages/astro-helpdesky/src/cli/main.ts", "doctor"]);
   // It starts from the site's middleware and follows it into the replaced seam.
-  expect(doctor.output).toContain("✓ src/middleware.ts uses your own auth provider, not the demo sign-in.");
+  expect(doctor.output).toContain(
+    "✓ src/middleware.ts uses your own auth provider, not the demo sign-in.",
+  );
 }, 300_000);

@@ -37,11 +37,14 @@ describe("safeNextPath", () => {
     expect(safeNextPath(next)).toBe("/support");
   });
 
-  test.each(OPEN_REDIRECTS)("never gives a path a browser reads as another host, for %s", (_family, next) => {
-    const path = safeNextPath(next, "/fallback");
-    expect(new URL(path, "https://acme.example").origin).toBe("https://acme.example");
-    expect(path).not.toMatch(/^[/\\]{2}/);
-  });
+  test.each(OPEN_REDIRECTS)(
+    "never gives a path a browser reads as another host, for %s",
+    (_family, next) => {
+      const path = safeNextPath(next, "/fallback");
+      expect(new URL(path, "https://acme.example").origin).toBe("https://acme.example");
+      expect(path).not.toMatch(/^[/\\]{2}/);
+    },
+  );
 });
 
 describe("parseCookie", () => {

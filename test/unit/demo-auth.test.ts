@@ -1,5 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { SESSION_MAX_AGE_SECONDS, sealSession, unsealSession } from "../../src/auth/demo-session.ts";
+import {
+  SESSION_MAX_AGE_SECONDS,
+  sealSession,
+  unsealSession,
+} from "../../src/auth/demo-session.ts";
 import { memorySessionDenylist } from "../../src/auth/demo-session-denylist.ts";
 import { demoEmailProblem } from "../../src/auth/demo-sign-in.ts";
 
@@ -13,7 +17,9 @@ describe("demo session cookie", () => {
 
   test("expires after its maximum age", () => {
     const sealed = sealSession("ada@example.com", now);
-    expect(unsealSession(sealed, now + (SESSION_MAX_AGE_SECONDS - 1) * 1000)?.email).toBe("ada@example.com");
+    expect(unsealSession(sealed, now + (SESSION_MAX_AGE_SECONDS - 1) * 1000)?.email).toBe(
+      "ada@example.com",
+    );
     expect(unsealSession(sealed, now + SESSION_MAX_AGE_SECONDS * 1000)).toBeNull();
   });
 
@@ -21,12 +27,16 @@ describe("demo session cookie", () => {
     const eightHours = 8 * 60 * 60 * 1000;
     const session = unsealSession(sealSession("ada@example.com", now), now);
     expect(session?.expiresAt).toBe(now + eightHours);
-    expect(unsealSession(sealSession("ada@example.com", now), now + eightHours - 1000)).not.toBeNull();
+    expect(
+      unsealSession(sealSession("ada@example.com", now), now + eightHours - 1000),
+    ).not.toBeNull();
   });
 
   test("rejects a payload rewritten to another email", () => {
     const [, mac] = sealSession("ada@example.com", now).split(".");
-    const forged = Buffer.from(JSON.stringify({ email: "eve@example.com", exp: now / 1000 + 60 })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ email: "eve@example.com", exp: now / 1000 + 60 }),
+    ).toString("base64url");
     expect(unsealSession(`${forged}.${mac}`, now)).toBeNull();
   });
 
@@ -34,7 +44,10 @@ describe("demo session cookie", () => {
     ["missing", undefined],
     ["empty", ""],
     ["without a signature", "eyJlbWFpbCI6ImFAYi5jIn0"],
-    ["with a flipped signature character", sealSession("ada@example.com", now).replace(/.$/, (c) => (c === "A" ? "B" : "A"))],
+    [
+      "with a flipped signature character",
+      sealSession("ada@example.com", now).replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+    ],
     ["with an extra part", `${sealSession("ada@example.com", now)}.x`],
     ["with a signature cut short", sealSession("ada@example.com", now).slice(0, -1)],
     ["with a signature made longer", `${sealSession("ada@example.com", now)}A`],

@@ -1,5 +1,8 @@
 import { describe, expect, test, vi } from "vitest";
-import { memorySessionDenylist, redisSessionDenylist } from "../../src/auth/demo-session-denylist.ts";
+import {
+  memorySessionDenylist,
+  redisSessionDenylist,
+} from "../../src/auth/demo-session-denylist.ts";
 import type { SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
 import { connectRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
 import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
@@ -38,7 +41,10 @@ describe("redisSessionDenylist", () => {
 
   test("a sign-out on one instance holds on the other, until the cookie would have expired", async () => {
     const expiresAt = Date.now() + 60_000;
-    await redisSessionDenylist(instances.first, memorySessionDenylist(), health).revoke("session-1", expiresAt);
+    await redisSessionDenylist(instances.first, memorySessionDenylist(), health).revoke(
+      "session-1",
+      expiresAt,
+    );
     const elsewhere = redisSessionDenylist(instances.second, memorySessionDenylist(), health);
     expect(await elsewhere.isRevoked("session-1")).toBe(true);
     expect(await elsewhere.isRevoked("session-2")).toBe(false);
@@ -48,19 +54,26 @@ describe("redisSessionDenylist", () => {
 
   test("while Redis cannot be reached, this instance's own sign-outs still hold and others are let in", async () => {
     const log = vi.fn();
-    const unreachable: SharedRedis = { ready: () => Promise.reject(Object.assign(new Error("connect"), { code: "ECONNREFUSED" })) };
+    const unreachable: SharedRedis = {
+      ready: () => Promise.reject(Object.assign(new Error("connect"), { code: "ECONNREFUSED" })),
+    };
     const denylist = redisSessionDenylist(unreachable, memorySessionDenylist(), redisHealth(log));
     await denylist.revoke("mine", Date.now() + 60_000);
     expect(await denylist.isRevoked("mine")).toBe(true);
     expect(await denylist.isRevoked("someone-else")).toBe(false);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (ECONNREFUSED)"));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining("Redis is unreachable (ECONNREFUSED)"),
+    );
   });
 });
 
 test("a Redis that takes commands and does not answer holds no sign-out check longer than half a second", async () => {
   const redis = await startRedis();
   const log = vi.fn();
-  const pauser = connectRedis(redis.url, redisHealth(() => {}));
+  const pauser = connectRedis(
+    redis.url,
+    redisHealth(() => {}),
+  );
   const health = redisHealth(log);
   const shared = connectRedis(redis.url, health);
   try {
@@ -70,7 +83,9 @@ test("a Redis that takes commands and does not answer holds no sign-out check lo
     const started = Date.now();
     expect(await denylist.isRevoked("someone")).toBe(false);
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (TimeoutError)"));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining("Redis is unreachable (TimeoutError)"),
+    );
   } finally {
     for (const connection of [pauser, shared]) (await connection.ready()).destroy();
     await redis.dispose();

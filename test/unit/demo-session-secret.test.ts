@@ -16,7 +16,12 @@ const live = NOW / 1000 + 3600;
 
 describe("a session secret with spaces around it", () => {
   test("is the same secret without them, so every instance accepts the others' cookies", () => {
-    expect(unsealSession(signed(JSON.stringify({ email: "ada@example.com", exp: live, sid: "s1" })), NOW)).toEqual({
+    expect(
+      unsealSession(
+        signed(JSON.stringify({ email: "ada@example.com", exp: live, sid: "s1" })),
+        NOW,
+      ),
+    ).toEqual({
       email: "ada@example.com",
       id: "s1",
       expiresAt: live * 1000,
@@ -29,7 +34,10 @@ describe("a session secret with spaces around it", () => {
 
 describe("a correctly signed cookie that is not a session", () => {
   test.each([
-    ["without a session id (so sign-out could not revoke it)", { email: "ada@example.com", exp: live }],
+    [
+      "without a session id (so sign-out could not revoke it)",
+      { email: "ada@example.com", exp: live },
+    ],
     ["with a session id that is not text", { email: "ada@example.com", exp: live, sid: 7 }],
     ["without an email", { exp: live, sid: "s1" }],
     ["with an email that is not text", { email: ["ada@example.com"], exp: live, sid: "s1" }],
@@ -39,10 +47,11 @@ describe("a correctly signed cookie that is not a session", () => {
     expect(unsealSession(signed(JSON.stringify(payload)), NOW)).toBeNull();
   });
 
-  test.each([["not JSON", "ada@example.com"], ["JSON null", "null"], ["truncated JSON", '{"email":"ada@example.com"']])(
-    "is refused, without an error: %s",
-    (_label, payload) => {
-      expect(unsealSession(signed(payload), NOW)).toBeNull();
-    },
-  );
+  test.each([
+    ["not JSON", "ada@example.com"],
+    ["JSON null", "null"],
+    ["truncated JSON", '{"email":"ada@example.com"'],
+  ])("is refused, without an error: %s", (_label, payload) => {
+    expect(unsealSession(signed(payload), NOW)).toBeNull();
+  });
 });

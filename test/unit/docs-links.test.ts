@@ -38,7 +38,12 @@ test("every relative link in the READMEs and docs/ reaches a file, and its secti
       const linked = path === "" ? file : resolve(dirname(file), path);
       if (!existsSync(linked)) {
         broken.push(`${doc}: ${target} (no such file)`);
-      } else if (anchor && statSync(linked).isFile() && linked.endsWith(".md") && !anchorsIn(linked).has(anchor)) {
+      } else if (
+        anchor &&
+        statSync(linked).isFile() &&
+        linked.endsWith(".md") &&
+        !anchorsIn(linked).has(anchor)
+      ) {
         broken.push(`${doc}: ${target} (no such section in ${relative(ROOT, linked)})`);
       }
     }

@@ -16,11 +16,18 @@ test(".env.example lists exactly the variables the site reads", () => {
 function documentedIn(file: string, heading: string): string[] {
   const readme = readFileSync(new URL(file, import.meta.url), "utf8");
   const section = readme.split(`\n## ${heading}\n`)[1]!.split("\n## ")[0]!;
-  const firstColumns = section.split("\n").filter((line) => line.startsWith("| `")).map((line) => line.split("|")[1]!);
-  return firstColumns.flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((match) => match[1]!)).sort();
+  const firstColumns = section
+    .split("\n")
+    .filter((line) => line.startsWith("| `"))
+    .map((line) => line.split("|")[1]!);
+  return firstColumns
+    .flatMap((cell) => [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((match) => match[1]!))
+    .sort();
 }
 
 test("the package's README lists the integration's variables, the site's README the site's own", () => {
-  expect(documentedIn("../../packages/astro-helpdesky/README.md", "Configuration")).toEqual(Object.keys(helpdeskyEnvFields).sort());
+  expect(documentedIn("../../packages/astro-helpdesky/README.md", "Configuration")).toEqual(
+    Object.keys(helpdeskyEnvFields).sort(),
+  );
   expect(documentedIn("../../README.md", "Configuration")).toEqual(["HSTS", "SESSION_SECRET"]);
 });

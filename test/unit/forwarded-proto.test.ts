@@ -12,6 +12,9 @@ test.each([
   ["https", "0", false],
   ["https", "many", false],
   [undefined, "1", false],
-] as const)("X-Forwarded-Proto %j with TRUSTED_PROXY_HOPS=%s → HTTPS: %s", (header, hops, expected) => {
-  expect(forwardedAsHttps(header as string | string[] | undefined, hops)).toBe(expected);
-});
+] as const)(
+  "X-Forwarded-Proto %j with TRUSTED_PROXY_HOPS=%s → HTTPS: %s",
+  (header, hops, expected) => {
+    expect(forwardedAsHttps(header as string | string[] | undefined, hops)).toBe(expected);
+  },
+);

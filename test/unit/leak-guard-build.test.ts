@@ -23,7 +23,12 @@ function build(name: string, env: Record<string, string>): Promise<BuildResult> 
       {
         cwd: ROOT,
         // Only what a build needs: no Helpdesky variables from the developer's shell leak in.
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ASTRO_TELEMETRY_DISABLED: "1", ...env },
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          ASTRO_TELEMETRY_DISABLED: "1",
+          ...env,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
@@ -46,14 +51,27 @@ beforeAll(async () => {
   const jobs: Record<string, () => Promise<BuildResult>> = {
     clean: () => build("clean", { HELPDESKY_HMAC_SECRET: CANARY }),
     // Whitespace around the secret: the trimmed value is what gets copied around.
-    client: () => build("client", { HELPDESKY_HMAC_SECRET: `  ${CANARY}\n`, PUBLIC_FIXTURE_COPY: CANARY, FIXTURE_LEAKS: "client" }),
+    client: () =>
+      build("client", {
+        HELPDESKY_HMAC_SECRET: `  ${CANARY}\n`,
+        PUBLIC_FIXTURE_COPY: CANARY,
+        FIXTURE_LEAKS: "client",
+      }),
     html: () => build("html", { HELPDESKY_HMAC_SECRET: CANARY, FIXTURE_LEAKS: "html" }),
     server: () => build("server", { HELPDESKY_HMAC_SECRET: CANARY, FIXTURE_LEAKS: "server" }),
-    copies: () => build("copies", { FIXTURE_ENV_DIR: envDir, NEXT_PUBLIC_HELPDESKY_SECRET: "anything" }),
+    copies: () =>
+      build("copies", { FIXTURE_ENV_DIR: envDir, NEXT_PUBLIC_HELPDESKY_SECRET: "anything" }),
     // Both Vercel builds write the fixture's one .vercel/output, so they run in one job, in turn.
     vercel: async () => {
-      results.vercelClean = await build("vercel-clean", { VERCEL: "1", HELPDESKY_HMAC_SECRET: CANARY });
-      return build("vercel-server", { VERCEL: "1", HELPDESKY_HMAC_SECRET: CANARY, FIXTURE_LEAKS: "server" });
+      results.vercelClean = await build("vercel-clean", {
+        VERCEL: "1",
+        HELPDESKY_HMAC_SECRET: CANARY,
+      });
+      return build("vercel-server", {
+        VERCEL: "1",
+        HELPDESKY_HMAC_SECRET: CANARY,
+        FIXTURE_LEAKS: "server",
+      });
     },
   };
   // Two builds at a time: more only slows each one down on a small machine.
@@ -67,14 +85,18 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(envDir, { recursive: true, force: true });
-  for (const dir of ["out", ".vercel", ".astro"]) rmSync(join(ROOT, FIXTURE, dir), { recursive: true, force: true });
+  for (const dir of ["out", ".vercel", ".astro"])
+    rmSync(join(ROOT, FIXTURE, dir), { recursive: true, force: true });
 });
 
 /** The guard's error lines, without timestamps. */
 function problems(result: BuildResult): string[] {
   return result.log
     .split("\n")
-    .filter((line) => line.includes("[ERROR] [helpdesky:leak-guard]") && !line.includes("unhandled error"))
+    .filter(
+      (line) =>
+        line.includes("[ERROR] [helpdesky:leak-guard]") && !line.includes("unhandled error"),
+    )
     .map((line) => line.replace(/^.*\[helpdesky:leak-guard\] /, ""));
 }
 
@@ -94,7 +116,9 @@ describe("leak guard in real builds", () => {
       `HELPDESKY_HMAC_SECRET's value is in a file browsers can download: out/client/client/client/index.html`,
       `HELPDESKY_HMAC_SECRET's value is baked into the server bundle: out/client/server/entry.mjs. Read it at run time from astro:env/server (not import.meta.env), so a build never embeds it.`,
     ]);
-    expect(results.client.log).toMatch(/Helpdesky leak guard: the build exposes HELPDESKY_HMAC_SECRET \(2 problems, listed above\)/);
+    expect(results.client.log).toMatch(
+      /Helpdesky leak guard: the build exposes HELPDESKY_HMAC_SECRET \(2 problems, listed above\)/,
+    );
   });
 
   test("fails when the value is rendered into prerendered HTML", () => {
@@ -109,15 +133,25 @@ describe("leak guard in real builds", () => {
     const found = problems(results.server);
     expect(found.length).toBeGreaterThan(0);
     for (const line of found) {
-      expect(line).toMatch(new RegExp(`^HELPDESKY_HMAC_SECRET's value is baked into the server bundle: out/server/server/\\S+\\.mjs\\. Read it at run time from astro:env/server`));
+      expect(line).toMatch(
+        new RegExp(
+          `^HELPDESKY_HMAC_SECRET's value is baked into the server bundle: out/server/server/\\S+\\.mjs\\. Read it at run time from astro:env/server`,
+        ),
+      );
     }
   });
 
   test("fails when the value is baked into the Vercel function, and names its files", () => {
     expect(results.vercelServer.status).not.toBe(0);
-    const files = problems(results.vercelServer).map((line) => /server bundle: (\S+?)\.? Read/.exec(line)?.[1]);
-    expect(files.some((file) => file?.startsWith(`.vercel/output/functions/_render.func/`))).toBe(true);
-    expect(problems(results.vercelServer).every((line) => line.includes("baked into the server bundle"))).toBe(true);
+    const files = problems(results.vercelServer).map(
+      (line) => /server bundle: (\S+?)\.? Read/.exec(line)?.[1],
+    );
+    expect(files.some((file) => file?.startsWith(`.vercel/output/functions/_render.func/`))).toBe(
+      true,
+    );
+    expect(
+      problems(results.vercelServer).every((line) => line.includes("baked into the server bundle")),
+    ).toBe(true);
   });
 
   test("fails on client-visible copies of the variable, naming each and its rename", () => {
@@ -130,6 +164,7 @@ describe("leak guard in real builds", () => {
 
   test("never prints the secret", () => {
     expect(Object.keys(results)).toHaveLength(8);
-    for (const [name, result] of Object.entries(results)) expect(result.log, name).not.toContain("canary_0d5f");
+    for (const [name, result] of Object.entries(results))
+      expect(result.log, name).not.toContain("canary_0d5f");
   });
 });

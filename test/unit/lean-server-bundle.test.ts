@@ -16,11 +16,16 @@ describe("leanServerBundle", () => {
     const updateConfig = setUp("build");
     expect(updateConfig).toHaveBeenCalledOnce();
     const { vite } = updateConfig.mock.calls[0]![0];
-    expect(vite.ssr.noExternal).toEqual(expect.arrayContaining(["react", "react-dom", "zod", "valibot", "nodemailer"]));
+    expect(vite.ssr.noExternal).toEqual(
+      expect.arrayContaining(["react", "react-dom", "zod", "valibot", "nodemailer"]),
+    );
     expect(vite.define).toEqual({ "process.env.NODE_ENV": '"production"' });
   });
 
-  test.each(["dev", "preview", "sync"] as const)("leaves `astro %s` alone (React keeps its development build)", (command) => {
-    expect(setUp(command)).not.toHaveBeenCalled();
-  });
+  test.each(["dev", "preview", "sync"] as const)(
+    "leaves `astro %s` alone (React keeps its development build)",
+    (command) => {
+      expect(setUp(command)).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 process.env.AUTH_DB_PATH = ":memory:";
 const recipe = await import("../../docs/auth-recipes/lucia-style.ts");
 
-const request = (token?: string) => new Request("https://site.example/api/helpdesky-token", { headers: token ? { Cookie: `other=1; session=${token}` } : {} });
+const request = (token?: string) =>
+  new Request("https://site.example/api/helpdesky-token", {
+    headers: token ? { Cookie: `other=1; session=${token}` } : {},
+  });
 
 beforeAll(() => {
-  const insert = recipe.database().prepare("INSERT INTO user (id, email, email_verified) VALUES (?, ?, ?)");
+  const insert = recipe
+    .database()
+    .prepare("INSERT INTO user (id, email, email_verified) VALUES (?, ?, ?)");
   insert.run("u1", "Ada@Example.com", 1);
   insert.run("u2", "eve@example.com", 0);
 });
@@ -17,7 +22,10 @@ afterAll(() => recipe.database().close());
 describe("the Lucia-style auth recipe", () => {
   test("returns a verified user's email exactly as stored, and only the token's hash is kept", async () => {
     const { token } = recipe.createSession("u1");
-    expect(await recipe.getSession(request(token))).toEqual({ user: { email: "Ada@Example.com" }, demo: false });
+    expect(await recipe.getSession(request(token))).toEqual({
+      user: { email: "Ada@Example.com" },
+      demo: false,
+    });
     const ids = recipe.database().prepare("SELECT id FROM session").all() as { id: string }[];
     expect(ids.map((row) => row.id)).not.toContain(token);
   });

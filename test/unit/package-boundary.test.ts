@@ -12,7 +12,8 @@ const { name, exports } = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.jso
   exports: Record<string, unknown>;
 };
 const SITE_SOURCES = ["src", "scripts", "bench", "astro.config.mjs"];
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|reference\s+(?:path|types)=)["']([^"']+)["']/g;
+const SPECIFIER =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|reference\s+(?:path|types)=)["']([^"']+)["']/g;
 
 function filesUnder(path: string): string[] {
   const full = join(ROOT, path);
@@ -40,14 +41,20 @@ export function boundaryViolations(file: string, source: string): string[] {
 
 test("the site reaches the package only through the subpaths it exports", () => {
   const violations = SITE_SOURCES.flatMap(filesUnder).flatMap((file) =>
-    boundaryViolations(file, readFileSync(file, "utf8")).map((specifier) => `${relative(ROOT, file)}: ${specifier}`),
+    boundaryViolations(file, readFileSync(file, "utf8")).map(
+      (specifier) => `${relative(ROOT, file)}: ${specifier}`,
+    ),
   );
   expect(violations).toEqual([]);
 });
 
 test("a relative path into the package, or a subpath it does not export, is caught", () => {
   const page = join(ROOT, "src/pages/support.astro");
-  expect(boundaryViolations(page, 'import X from "../../packages/astro-helpdesky/src/island/boot.ts";')).toHaveLength(1);
+  expect(
+    boundaryViolations(page, 'import X from "../../packages/astro-helpdesky/src/island/boot.ts";'),
+  ).toHaveLength(1);
   expect(boundaryViolations(page, 'import X from "astro-helpdesky/src/sign.ts";')).toHaveLength(1);
-  expect(boundaryViolations(page, 'import { TicketCenter } from "astro-helpdesky/components";')).toEqual([]);
+  expect(
+    boundaryViolations(page, 'import { TicketCenter } from "astro-helpdesky/components";'),
+  ).toEqual([]);
 });

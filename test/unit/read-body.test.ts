@@ -1,9 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { BodyAbortedError, BodyTooLargeError, readLimitedBody, readLimitedForm } from "../../packages/astro-helpdesky/src/contact/read-body.ts";
+import {
+  BodyAbortedError,
+  BodyTooLargeError,
+  readLimitedBody,
+  readLimitedForm,
+} from "../../packages/astro-helpdesky/src/contact/read-body.ts";
 import { MAX_SIGN_IN_BODY_BYTES, readSignInPost } from "../../src/auth/read-sign-in.ts";
 
 /** A streamed POST (no declared length) of `chunks`, which can end in an error as a vanished client's does. */
-function streamed(chunks: Uint8Array[], { fail = false, type = "application/x-www-form-urlencoded" } = {}) {
+function streamed(
+  chunks: Uint8Array[],
+  { fail = false, type = "application/x-www-form-urlencoded" } = {},
+) {
   let pulled = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -12,7 +20,12 @@ function streamed(chunks: Uint8Array[], { fail = false, type = "application/x-ww
       else controller.close();
     },
   });
-  const request = new Request("http://site.test/", { method: "POST", body, headers: { "content-type": type }, duplex: "half" } as RequestInit);
+  const request = new Request("http://site.test/", {
+    method: "POST",
+    body,
+    headers: { "content-type": type },
+    duplex: "half",
+  } as RequestInit);
   return { request, pulled: () => pulled };
 }
 
@@ -45,16 +58,27 @@ describe("readLimitedBody", () => {
 
 describe("readLimitedForm", () => {
   test("reads a URL-encoded form and leaves other types unread", async () => {
-    const form = await readLimitedForm(streamed([new TextEncoder().encode("email=ada%40example.com")]).request, 1024);
+    const form = await readLimitedForm(
+      streamed([new TextEncoder().encode("email=ada%40example.com")]).request,
+      1024,
+    );
     expect(form?.get("email")).toBe("ada@example.com");
-    expect(await readLimitedForm(streamed([kilobytes(1)], { type: "application/json" }).request, 1024)).toBeNull();
+    expect(
+      await readLimitedForm(streamed([kilobytes(1)], { type: "application/json" }).request, 1024),
+    ).toBeNull();
   });
 });
 
 describe("readSignInPost", () => {
   test("reads the email and next path", async () => {
-    const { request } = streamed([new TextEncoder().encode("email=ada%40example.com&next=%2Fsupport")]);
-    expect(await readSignInPost(request)).toEqual({ kind: "form", email: "ada@example.com", next: "/support" });
+    const { request } = streamed([
+      new TextEncoder().encode("email=ada%40example.com&next=%2Fsupport"),
+    ]);
+    expect(await readSignInPost(request)).toEqual({
+      kind: "form",
+      email: "ada@example.com",
+      next: "/support",
+    });
   });
 
   test("refuses a body over a few KB", async () => {
@@ -64,7 +88,9 @@ describe("readSignInPost", () => {
   });
 
   test("gives up quietly on a client that left", async () => {
-    expect(await readSignInPost(streamed([kilobytes(1)], { fail: true }).request)).toEqual({ kind: "unreadable" });
+    expect(await readSignInPost(streamed([kilobytes(1)], { fail: true }).request)).toEqual({
+      kind: "unreadable",
+    });
   });
 });
 
@@ -73,16 +99,25 @@ describe("request bodies at their edges", () => {
     new Request("http://site.test/", { method: "POST", body, headers });
 
   test("a declared length of the limit exactly is read", async () => {
-    const request = post("a".repeat(1024), { "content-type": "text/plain", "content-length": "1024" });
+    const request = post("a".repeat(1024), {
+      "content-type": "text/plain",
+      "content-length": "1024",
+    });
     expect(await readLimitedBody(request, 1024)).toHaveLength(1024);
   });
 
   test("a request without a body is an empty one", async () => {
-    expect(await readLimitedBody(new Request("http://site.test/", { method: "POST" }), 1024)).toBe("");
+    expect(await readLimitedBody(new Request("http://site.test/", { method: "POST" }), 1024)).toBe(
+      "",
+    );
   });
 
   test.each([
-    ["URL-encoded, with parameters and odd case", "Application/X-WWW-Form-URLencoded ; charset=UTF-8", "email=ada%40example.com"],
+    [
+      "URL-encoded, with parameters and odd case",
+      "Application/X-WWW-Form-URLencoded ; charset=UTF-8",
+      "email=ada%40example.com",
+    ],
     ["URL-encoded, padded", "  application/x-www-form-urlencoded", "email=ada%40example.com"],
   ])("reads a form %s", async (_label, type, body) => {
     const form = await readLimitedForm(post(body, { "content-type": type }), 1024);
@@ -104,12 +139,18 @@ describe("request bodies at their edges", () => {
     ["plain text that looks like a form", "text/plain", "email=ada%40example.com"],
     ["no type at all", undefined, "email=ada%40example.com"],
   ])("refuses %s as a form", async (_label, type, body) => {
-    const request = new Request("http://site.test/", { method: "POST", body: new TextEncoder().encode(body), headers: type ? { "content-type": type } : {} });
+    const request = new Request("http://site.test/", {
+      method: "POST",
+      body: new TextEncoder().encode(body),
+      headers: type ? { "content-type": type } : {},
+    });
     expect(await readLimitedForm(request, 1024)).toBeNull();
   });
 
   test("a multipart body that cannot be parsed is no form, not a crash", async () => {
-    const request = post("--x\r\nnot a part", { "content-type": "multipart/form-data; boundary=x" });
+    const request = post("--x\r\nnot a part", {
+      "content-type": "multipart/form-data; boundary=x",
+    });
     expect(await readLimitedForm(request, 1024)).toBeNull();
   });
 });

@@ -2,18 +2,24 @@ import { describe, expect, test } from "vitest";
 import { clientErrorStatus, methodRefusal, rawResponse } from "../../scripts/request-guard.mjs";
 
 describe("the production server's request guard", () => {
-  test.each(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])("passes %s on to the site", (method) => {
-    expect(methodRefusal(method)).toBeNull();
-  });
+  test.each(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])(
+    "passes %s on to the site",
+    (method) => {
+      expect(methodRefusal(method)).toBeNull();
+    },
+  );
 
   // The fetch API throws on these: they must never reach the adapter.
   test.each(["TRACE", "TRACK", "CONNECT", "trace"])("answers %s with 405", (method) => {
     expect(methodRefusal(method)).toEqual({ status: 405 });
   });
 
-  test.each(["PROPFIND", "MKCOL", "SEARCH", "QUERY", "get", "", undefined])("answers %s with 501", (method) => {
-    expect(methodRefusal(method)).toEqual({ status: 501 });
-  });
+  test.each(["PROPFIND", "MKCOL", "SEARCH", "QUERY", "get", "", undefined])(
+    "answers %s with 501",
+    (method) => {
+      expect(methodRefusal(method)).toEqual({ status: 501 });
+    },
+  );
 
   test.each([
     ["HPE_HEADER_OVERFLOW", 431],

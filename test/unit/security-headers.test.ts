@@ -1,16 +1,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { cspDirectives, securityHeaders, strictTransportSecurity } from "../../security-headers.mjs";
+import {
+  cspDirectives,
+  securityHeaders,
+  strictTransportSecurity,
+} from "../../security-headers.mjs";
 
 describe("security-headers.mjs", () => {
   test("vercel.json sends exactly the headers the Node server sends, and HSTS, on every path", () => {
-    const vercel = JSON.parse(readFileSync(new URL("../../vercel.json", import.meta.url), "utf8")) as {
+    const vercel = JSON.parse(
+      readFileSync(new URL("../../vercel.json", import.meta.url), "utf8"),
+    ) as {
       headers: { source: string; headers: { key: string; value: string }[] }[];
     };
     expect(vercel.headers).toHaveLength(1);
     expect(vercel.headers[0]!.source).toBe("/(.*)");
     // Vercel serves over HTTPS only, so HSTS goes everywhere there; the Node server adds it when told.
-    expect(Object.fromEntries(vercel.headers[0]!.headers.map(({ key, value }) => [key, value]))).toEqual({
+    expect(
+      Object.fromEntries(vercel.headers[0]!.headers.map(({ key, value }) => [key, value])),
+    ).toEqual({
       ...securityHeaders,
       ...strictTransportSecurity,
     });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
-import { connectRedis, type SharedRedis } from "../../packages/astro-helpdesky/src/store/redis-client.ts";
+import {
+  connectRedis,
+  type SharedRedis,
+} from "../../packages/astro-helpdesky/src/store/redis-client.ts";
 import { redisHealth } from "../../packages/astro-helpdesky/src/store/redis-health.ts";
 import { startRedis, type RunningRedis } from "../e2e/support/redis-server.ts";
 
@@ -8,7 +11,11 @@ import { startRedis, type RunningRedis } from "../e2e/support/redis-server.ts";
  * loopback port, started before the calling file's (or describe block's) tests and stopped after.
  */
 export function twoInstancesOnOneRedis() {
-  const instances = { health: redisHealth(() => {}), first: undefined as unknown as SharedRedis, second: undefined as unknown as SharedRedis };
+  const instances = {
+    health: redisHealth(() => {}),
+    first: undefined as unknown as SharedRedis,
+    second: undefined as unknown as SharedRedis,
+  };
   let redis: RunningRedis;
   beforeAll(async () => {
     redis = await startRedis();

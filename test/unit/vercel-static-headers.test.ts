@@ -1,9 +1,16 @@
 import { expect, test } from "vitest";
-import { anchorStaticHeaderRoutes, type OutputRoute } from "../../src/integrations/vercel-static-headers.ts";
+import {
+  anchorStaticHeaderRoutes,
+  type OutputRoute,
+} from "../../src/integrations/vercel-static-headers.ts";
 
 // The routes @astrojs/vercel writes with `staticHeaders` (shortened policies), then the filesystem step.
 const adapterRoutes: OutputRoute[] = [
-  { src: "^/_astro(?:/(.*))$", headers: { "cache-control": "public, max-age=31536000, immutable" }, continue: true },
+  {
+    src: "^/_astro(?:/(.*))$",
+    headers: { "cache-control": "public, max-age=31536000, immutable" },
+    continue: true,
+  },
   { src: "/contact", headers: { "content-security-policy": "contact" } },
   { src: "/", headers: { "content-security-policy": "home" } },
   { handle: "filesystem" },
@@ -12,7 +19,9 @@ const adapterRoutes: OutputRoute[] = [
 ];
 
 const matching = (routes: OutputRoute[], path: string) =>
-  routes.filter((route) => !route.handle && route.src && new RegExp(route.src, "i").test(path)).map((route) => route.headers?.["content-security-policy"] ?? route.dest);
+  routes
+    .filter((route) => !route.handle && route.src && new RegExp(route.src, "i").test(path))
+    .map((route) => route.headers?.["content-security-policy"] ?? route.dest);
 
 test("each page's policy route matches its own path alone, with or without a trailing slash", () => {
   const routes = anchorStaticHeaderRoutes(adapterRoutes);
@@ -28,13 +37,23 @@ test("each page's policy route matches its own path alone, with or without a tra
 
 test("the policy routes let routing go on; other routes are left as they are", () => {
   const routes = anchorStaticHeaderRoutes(adapterRoutes);
-  expect(routes[1]).toEqual({ src: "^/contact/?$", headers: { "content-security-policy": "contact" }, continue: true });
-  expect(routes[2]).toEqual({ src: "^/?$", headers: { "content-security-policy": "home" }, continue: true });
+  expect(routes[1]).toEqual({
+    src: "^/contact/?$",
+    headers: { "content-security-policy": "contact" },
+    continue: true,
+  });
+  expect(routes[2]).toEqual({
+    src: "^/?$",
+    headers: { "content-security-policy": "home" },
+    continue: true,
+  });
   for (const index of [0, 3, 4, 5]) expect(routes[index]).toBe(adapterRoutes[index]);
 });
 
 test("a path with regular-expression characters is matched literally", () => {
-  const [route] = anchorStaticHeaderRoutes([{ src: "/a.b+(c)", headers: { "content-security-policy": "p" } }]);
+  const [route] = anchorStaticHeaderRoutes([
+    { src: "/a.b+(c)", headers: { "content-security-policy": "p" } },
+  ]);
   expect(new RegExp(route!.src!).test("/a.b+(c)")).toBe(true);
   expect(new RegExp(route!.src!).test("/axbb(c)")).toBe(false);
 });

@@ -5,7 +5,10 @@
 try {
   await import("../dist/cli.mjs");
 } catch (error) {
-  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("cli.mjs")) throw error;
-  console.error("helpdesky: the CLI is not built yet. Run `npm run build --workspace astro-helpdesky` in the repository.");
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("cli.mjs"))
+    throw error;
+  console.error(
+    "helpdesky: the CLI is not built yet. Run `npm run build --workspace astro-helpdesky` in the repository.",
+  );
   process.exitCode = 1;
 }

@@ -46,7 +46,9 @@ export function helpdeskyCspConfig(
     const existing = declared.find((directive) => directive.split(/\s+/)[0] === name);
     if (!existing) directives.push(`${name} ${sources.join(" ")}`);
     else if (origin && !existing.split(/\s+/).includes(origin)) {
-      notes.push(`security.csp.directives declares "${name}" without ${origin}: add it there, or the Ticket Center may be blocked.`);
+      notes.push(
+        `security.csp.directives declares "${name}" without ${origin}: add it there, or the Ticket Center may be blocked.`,
+      );
     }
   }
   return {

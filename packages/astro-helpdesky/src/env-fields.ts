@@ -12,7 +12,11 @@ export const helpdeskyEnvFields = {
   HELPDESKY_STANDIN: envField.string({ context: "server", access: "secret", optional: true }),
   // "1" lets stand-in mode serve on an address other machines can reach (read by scripts/serve.mjs
   // and by `astro dev`, before the site runs; declared here so that it is listed with the others).
-  HELPDESKY_STANDIN_ALLOW_REMOTE: envField.string({ context: "server", access: "secret", optional: true }),
+  HELPDESKY_STANDIN_ALLOW_REMOTE: envField.string({
+    context: "server",
+    access: "secret",
+    optional: true,
+  }),
   HELPDESKY_DATA_DIR: envField.string({ context: "server", access: "secret", optional: true }),
   // The Contact Form: where it delivers (email, or a signed webhook), and the support address.
   SUPPORT_EMAIL: envField.string({ context: "server", access: "secret", optional: true }),

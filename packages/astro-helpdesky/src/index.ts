@@ -9,7 +9,12 @@ import { FALLBACK_LOADER_TYPES, fallbackLoaderPlugin } from "./build/fallback-ch
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
 import { STANDIN_BASE_PATH, resolveHelpdeskyMode } from "./mode.ts";
-import { ALLOW_REMOTE_VARIABLE, allowsRemote, devServerHost, standinExposure } from "./standin/exposure.ts";
+import {
+  ALLOW_REMOTE_VARIABLE,
+  allowsRemote,
+  devServerHost,
+  standinExposure,
+} from "./standin/exposure.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
@@ -49,14 +54,20 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
             "Run `npx astro add react`, or install @astrojs/react and add `react()` to `integrations` in astro.config.mjs.",
           );
         }
-        updateConfig({ env: { schema: helpdeskyEnvFields }, integrations: [bootScriptIntegration(), leakGuardIntegration()] });
+        updateConfig({
+          env: { schema: helpdeskyEnvFields },
+          integrations: [bootScriptIntegration(), leakGuardIntegration()],
+        });
         const envDir = envDirOf(fileURLToPath(config.root), config.vite?.envDir);
         const env = loadEnvLikeVite(command === "dev" ? "development" : "production", envDir);
         if (command === "dev") {
           // `astro dev` without credentials runs the stand-in: only on loopback, unless told otherwise.
           const value = (name: string) => env.get(name)?.value;
           const mode = resolveHelpdeskyMode(
-            { HELPDESKY_HMAC_SECRET: value("HELPDESKY_HMAC_SECRET"), HELPDESKY_HELPDESK_ID: value("HELPDESKY_HELPDESK_ID") },
+            {
+              HELPDESKY_HMAC_SECRET: value("HELPDESKY_HMAC_SECRET"),
+              HELPDESKY_HELPDESK_ID: value("HELPDESKY_HELPDESK_ID"),
+            },
             { dev: true, randomSecret: () => "" },
           );
           const exposure = standinExposure({
@@ -74,7 +85,9 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         }
         const hints = {
           tokenUrl: underBase(config.base, options.tokenRoute),
-          scriptPreloadUrl: options.preloadScript ? scriptPreloadUrl(env, { dev: command === "dev" }) : null,
+          scriptPreloadUrl: options.preloadScript
+            ? scriptPreloadUrl(env, { dev: command === "dev" })
+            : null,
           signInUrl: options.signInUrl ?? null,
           signOutUrl: options.signOutUrl ?? null,
         };
@@ -82,12 +95,19 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         if (command === "dev") {
           if (config.security.csp) updateConfig(DEV_CSP_OFF);
         } else {
-          const csp = helpdeskyCspConfig(config.security.csp, helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value));
+          const csp = helpdeskyCspConfig(
+            config.security.csp,
+            helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value),
+          );
           if (csp) updateConfig(csp.update);
           for (const note of csp?.notes ?? []) logger.warn(note);
         }
         for (const pattern of Object.keys(routes)) {
-          injectRoute({ pattern, entrypoint: new URL(routes[pattern]!, import.meta.url), prerender: false });
+          injectRoute({
+            pattern,
+            entrypoint: new URL(routes[pattern]!, import.meta.url),
+            prerender: false,
+          });
         }
       },
       "astro:config:done": ({ injectTypes }) => {

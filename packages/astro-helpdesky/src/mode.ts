@@ -71,6 +71,8 @@ function parseSwitch(value: string | undefined, notes: string[]): boolean {
   const normalised = (value ?? "").trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(normalised)) return true;
   if (["", "0", "false", "no", "off"].includes(normalised)) return false;
-  notes.push(`HELPDESKY_STANDIN="${value}" is not understood (use 1 or 0); stand-in mode stays off.`);
+  notes.push(
+    `HELPDESKY_STANDIN="${value}" is not understood (use 1 or 0); stand-in mode stays off.`,
+  );
   return false;
 }

@@ -3,4 +3,10 @@
 // (`dist/node.mjs`): Node does not strip types inside node_modules.
 export { envFilesFor, loadEnvLikeVite } from "./guards/load-env.ts";
 export { resolveHelpdeskyMode, STANDIN_SCRIPT_PATH, type HelpdeskyMode } from "./mode.ts";
-export { ALLOW_REMOTE_VARIABLE, allowsRemote, isLoopbackHost, standinExposure, type StandinExposure } from "./standin/exposure.ts";
+export {
+  ALLOW_REMOTE_VARIABLE,
+  allowsRemote,
+  isLoopbackHost,
+  standinExposure,
+  type StandinExposure,
+} from "./standin/exposure.ts";

@@ -3,12 +3,18 @@ import * as v from "valibot";
 
 const routePath = v.pipe(
   v.string(),
-  v.regex(/^\/[A-Za-z0-9/_-]*$/, "must be a path that starts with `/`, like `/api/helpdesky-token`"),
+  v.regex(
+    /^\/[A-Za-z0-9/_-]*$/,
+    "must be a path that starts with `/`, like `/api/helpdesky-token`",
+  ),
 );
 
 const linkTarget = v.pipe(
   v.string(),
-  v.regex(/^(\/(?!\/)|https:\/\/)[^\s<>"]*$/, "must be a path that starts with `/`, or an `https://` URL"),
+  v.regex(
+    /^(\/(?!\/)|https:\/\/)[^\s<>"]*$/,
+    "must be a path that starts with `/`, or an `https://` URL",
+  ),
 );
 
 /** The options `helpdesky()` accepts in `astro.config.mjs`. */

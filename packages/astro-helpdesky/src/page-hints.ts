@@ -30,7 +30,10 @@ export function underBase(base: string, path: string): string {
  * else none. Only a hint: the island loads the URL the token endpoint returns at run time, so a
  * wrong guess costs a wasted download, never a wrong script.
  */
-export function scriptPreloadUrl(env: ReadonlyMap<string, EnvEntry>, { dev }: { dev: boolean }): string | null {
+export function scriptPreloadUrl(
+  env: ReadonlyMap<string, EnvEntry>,
+  { dev }: { dev: boolean },
+): string | null {
   const value = (name: string) => env.get(name)?.value;
   const mode = resolveHelpdeskyMode(
     {
@@ -48,7 +51,12 @@ export function scriptPreloadUrl(env: ReadonlyMap<string, EnvEntry>, { dev }: { 
  * Serves `virtual:helpdesky/page-hints`. Client code imports it too, so it names each field it
  * exports: nothing else given to it (a secret, say) can reach a bundle.
  */
-export function pageHintsPlugin({ tokenUrl, scriptPreloadUrl, signInUrl, signOutUrl }: PageHints): Plugin {
+export function pageHintsPlugin({
+  tokenUrl,
+  scriptPreloadUrl,
+  signInUrl,
+  signOutUrl,
+}: PageHints): Plugin {
   const source =
     `export const tokenUrl = ${JSON.stringify(tokenUrl)};\n` +
     `export const scriptPreloadUrl = ${JSON.stringify(scriptPreloadUrl)};\n` +

@@ -18,7 +18,9 @@ export const helpdeskyMode: HelpdeskyMode = resolveHelpdeskyMode(
 
 for (const note of helpdeskyMode.notes) console.warn(`[helpdesky] ${note}`);
 if (helpdeskyMode.kind === "standin") {
-  console.info("[helpdesky] Stand-in mode: signatures are only valid for the local Helpdesky stand-in.");
+  console.info(
+    "[helpdesky] Stand-in mode: signatures are only valid for the local Helpdesky stand-in.",
+  );
 }
 
 /** True when the demo sign-in may be used: never against real Helpdesky credentials. */

@@ -10,10 +10,7 @@ export interface HelpdeskyToken {
 }
 
 export type TokenError =
-  | "unauthenticated"
-  | "helpdesky_not_configured"
-  | "demo_auth_disabled"
-  | "unsignable_email";
+  "unauthenticated" | "helpdesky_not_configured" | "demo_auth_disabled" | "unsignable_email";
 
 export type TokenOutcome =
   | { status: 200; body: HelpdeskyToken }
@@ -48,7 +45,12 @@ export function tokenOutcome(
     const signature = signEmail(user.email, mode.secret);
     return {
       status: 200,
-      body: { helpdeskId: mode.helpdeskId, email: user.email, signature, scriptUrl: mode.scriptUrl },
+      body: {
+        helpdeskId: mode.helpdeskId,
+        email: user.email,
+        signature,
+        scriptUrl: mode.scriptUrl,
+      },
     };
   } catch (error) {
     if (!(error instanceof UnsignableEmailError)) throw error;

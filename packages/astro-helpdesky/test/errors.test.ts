@@ -18,7 +18,15 @@ const root = mkdtempSync(join(tmpdir(), "helpdesky-errors-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Runs the integration's `astro:config:setup` as `astro <command>` would, with the given integrations and host. */
-function setup({ integrations = ["@astrojs/react"], command = "build", host }: { integrations?: string[]; command?: "dev" | "build"; host?: string | boolean }) {
+function setup({
+  integrations = ["@astrojs/react"],
+  command = "build",
+  host,
+}: {
+  integrations?: string[];
+  command?: "dev" | "build";
+  host?: string | boolean;
+}) {
   const integration: AstroIntegration = helpdesky();
   const hook = integration.hooks["astro:config:setup"] as ConfigSetup;
   hook({
@@ -88,14 +96,16 @@ describe("the stand-in on a reachable address under astro dev", () => {
     ["--host 0.0.0.0", "0.0.0.0"],
     ["--host 192.168.1.20", "192.168.1.20"],
   ])("%s without credentials: refused with an AstroError and a hint", (_, host) => {
-    for (const name of Object.keys(process.env)) if (name.startsWith("HELPDESKY_")) delete process.env[name];
+    for (const name of Object.keys(process.env))
+      if (name.startsWith("HELPDESKY_")) delete process.env[name];
     const error = thrown(() => setup({ command: "dev", host }));
     expect(error.message).toMatch(/Stand-in mode refuses to serve on/);
     expect(error.hint).toMatch(/without `--host`.*HELPDESKY_STANDIN_ALLOW_REMOTE=1/);
   });
 
   test("on localhost it starts", () => {
-    for (const name of Object.keys(process.env)) if (name.startsWith("HELPDESKY_")) delete process.env[name];
+    for (const name of Object.keys(process.env))
+      if (name.startsWith("HELPDESKY_")) delete process.env[name];
     expect(() => setup({ command: "dev", host: undefined })).not.toThrow();
   });
 });

@@ -29,16 +29,21 @@ export interface RunningServer {
 /** Helpdesky's variables, cleared for a build so that the developer's shell cannot change it. */
 const OWN_VARIABLES = /^(HELPDESKY_|REDIS_URL$|KV_URL$|CONTACT_)/;
 
-export async function buildScenario(name: string, { base = "/", env = {} }: { base?: string; env?: Record<string, string> } = {}): Promise<Scenario> {
+export async function buildScenario(
+  name: string,
+  { base = "/", env = {} }: { base?: string; env?: Record<string, string> } = {},
+): Promise<Scenario> {
   const root = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
   const clientDir = `${root}dist/client/`;
   const saved = { ...process.env };
-  for (const variable of Object.keys(process.env)) if (OWN_VARIABLES.test(variable)) delete process.env[variable];
+  for (const variable of Object.keys(process.env))
+    if (OWN_VARIABLES.test(variable)) delete process.env[variable];
   Object.assign(process.env, env, { ASTRO_TELEMETRY_DISABLED: "1" });
   try {
     await build({ root, logLevel: "error" });
   } finally {
-    for (const variable of Object.keys(process.env)) if (!(variable in saved)) delete process.env[variable];
+    for (const variable of Object.keys(process.env))
+      if (!(variable in saved)) delete process.env[variable];
     Object.assign(process.env, saved);
   }
 
@@ -47,14 +52,16 @@ export async function buildScenario(name: string, { base = "/", env = {} }: { ba
     return path.slice(base.length).replace(/^\/+/, "");
   };
   return {
-    page: (path) => readFileSync(`${clientDir}${underBase(path).replace(/\/?$/, "/")}index.html`, "utf8"),
+    page: (path) =>
+      readFileSync(`${clientDir}${underBase(path).replace(/\/?$/, "/")}index.html`, "utf8"),
     asset: (path) => {
       const file = `${clientDir}${underBase(path)}`;
       return existsSync(file) ? readFileSync(file, "utf8") : null;
     },
     start: () => startServer(`${root}dist/server/entry.mjs`),
     clean: () => {
-      for (const dir of ["dist", ".astro", "node_modules"]) rmSync(`${root}${dir}`, { recursive: true, force: true });
+      for (const dir of ["dist", ".astro", "node_modules"])
+        rmSync(`${root}${dir}`, { recursive: true, force: true });
     },
   };
 }
@@ -64,7 +71,13 @@ async function startServer(entry: string): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
     // Only what the server needs: stand-in mode, so the token route answers as it would on a laptop.
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), HELPDESKY_STANDIN: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      HELPDESKY_STANDIN: "1",
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -77,7 +90,8 @@ async function startServer(entry: string): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${port}`;
   // The build's log level is `error`, so the server does not say when it listens: ask until it answers.
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await delay(100)) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before it listened:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited (${child.exitCode}) before it listened:\n${log}`);
     const answered = await fetch(origin, { method: "HEAD" }).then(
       () => true,
       () => false,

@@ -18,26 +18,41 @@ interface Hint {
 function parse(html: string) {
   const { document } = new JSDOM(html).window;
   const all = (selector: string) => [...document.querySelectorAll(selector)];
-  const hint = (link: Element): Hint => ({ rel: link.getAttribute("rel"), as: link.getAttribute("as"), href: link.getAttribute("href") });
+  const hint = (link: Element): Hint => ({
+    rel: link.getAttribute("rel"),
+    as: link.getAttribute("as"),
+    href: link.getAttribute("href"),
+  });
   return {
     document,
     all,
     headHints: all("head link[data-hdh-hint]").map(hint),
     bodyHints: all("body link[data-hdh-hint]").map(hint),
     modulePreloads: all('head link[rel="modulepreload"]').map((link) => link.getAttribute("href")!),
-    moduleScripts: all('script[type="module"][src]').map((script) => ({ src: script.getAttribute("src")!, async: script.hasAttribute("async") })),
-    csp: document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute("content") ?? null,
+    moduleScripts: all('script[type="module"][src]').map((script) => ({
+      src: script.getAttribute("src")!,
+      async: script.hasAttribute("async"),
+    })),
+    csp:
+      document
+        .querySelector('meta[http-equiv="content-security-policy"]')
+        ?.getAttribute("content") ?? null,
   };
 }
 
 /** The token and script hints a page with `tokenUrl` and (maybe) a preloaded script should hold. */
 function expectedHints(tokenUrl: string, scriptUrl: string | null): Hint[] {
-  return [{ rel: "preload", as: "fetch", href: tokenUrl }, ...(scriptUrl ? [{ rel: "preload", as: "script", href: scriptUrl }] : [])];
+  return [
+    { rel: "preload", as: "fetch", href: tokenUrl },
+    ...(scriptUrl ? [{ rel: "preload", as: "script", href: scriptUrl }] : []),
+  ];
 }
 
 /** The relative modules a built chunk imports statically (not its `import()`s), as URLs. */
 function staticImports(code: string, from: string): string[] {
-  const specifiers = [...code.matchAll(/\b(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)].map((match) => match[1]!);
+  const specifiers = [...code.matchAll(/\b(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)].map(
+    (match) => match[1]!,
+  );
   return specifiers.map((specifier) => new URL(specifier, `http://site${from}`).pathname);
 }
 
@@ -66,7 +81,11 @@ function expectTicketCenter(page: ReturnType<typeof parse>, { fallback }: { fall
 
 async function get(server: RunningServer, path: string) {
   const response = await fetch(`${server.origin}${path}`, { redirect: "manual" });
-  return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: await response.text(),
+  };
 }
 
 /** The token route answers an anonymous visitor as the island expects: 401, JSON, no token. */
@@ -81,7 +100,9 @@ describe("default options, CSP on", () => {
   let site: Scenario;
   let server: RunningServer;
   beforeAll(async () => {
-    site = await buildScenario("default", { env: { HELPDESKY_STANDIN: "1", HELPDESKY_SCRIPT_URL: SCRIPT_URL } });
+    site = await buildScenario("default", {
+      env: { HELPDESKY_STANDIN: "1", HELPDESKY_SCRIPT_URL: SCRIPT_URL },
+    });
     server = await site.start();
   }, 120_000);
   afterAll(async () => {
@@ -106,7 +127,9 @@ describe("default options, CSP on", () => {
   test("the page's policy lets Helpdesky's origin load its script, styles, API, frames and images", () => {
     const csp = parse(site.page("/support")).csp!;
     for (const directive of ["script-src", "style-src", "connect-src", "frame-src", "img-src"]) {
-      expect(csp, directive).toMatch(new RegExp(`${directive} [^;]*https://cdn\\.helpdesky\\.example`));
+      expect(csp, directive).toMatch(
+        new RegExp(`${directive} [^;]*https://cdn\\.helpdesky\\.example`),
+      );
     }
   });
 
@@ -180,14 +203,17 @@ describe('base: "/docs"', () => {
     await expectTokenRoute(server, "/docs/api/helpdesky-token");
     const support = await get(server, "/docs/support/");
     expect(support.status).toBe(200);
-    for (const href of parse(support.body).modulePreloads) expect((await get(server, href)).status, href).toBe(200);
+    for (const href of parse(support.body).modulePreloads)
+      expect((await get(server, href)).status, href).toBe(200);
   });
 });
 
 describe("CSP off", () => {
   let site: Scenario;
   beforeAll(async () => {
-    site = await buildScenario("csp-off", { env: { HELPDESKY_STANDIN: "1", HELPDESKY_SCRIPT_URL: SCRIPT_URL } });
+    site = await buildScenario("csp-off", {
+      env: { HELPDESKY_STANDIN: "1", HELPDESKY_SCRIPT_URL: SCRIPT_URL },
+    });
   }, 120_000);
   afterAll(() => site?.clean());
 

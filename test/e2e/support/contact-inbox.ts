@@ -16,10 +16,14 @@ export function inboxRows(dataDir: string, message: string): StoredMessage[] {
   if (!existsSync(file)) return [];
   const database = new DatabaseSync(file, { readOnly: true });
   try {
-    const table = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'contact_messages'").get();
+    const table = database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'contact_messages'")
+      .get();
     if (!table) return [];
     return database
-      .prepare("SELECT name, email, subject, message, source FROM contact_messages WHERE message = ?")
+      .prepare(
+        "SELECT name, email, subject, message, source FROM contact_messages WHERE message = ?",
+      )
       .all(message) as unknown as StoredMessage[];
   } finally {
     database.close();

@@ -13,16 +13,29 @@ const ROOT = new URL("../../../", import.meta.url).pathname;
 export async function startDevServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "helpdesky-dev-"));
-  const env: Record<string, string | undefined> = { ...process.env, HELPDESKY_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    HELPDESKY_DATA_DIR: dataDir,
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
   // Nothing of the runner's own configuration: no real credentials, mail server or shared store.
   for (const name of Object.keys(env)) {
-    if (/^(HELPDESKY_(?!DATA_DIR)|CONTACT_|SMTP_|SUPPORT_EMAIL$|SESSION_SECRET$|REDIS_URL$|KV_URL$|TRUSTED_PROXY_)/.test(name)) delete env[name];
+    if (
+      /^(HELPDESKY_(?!DATA_DIR)|CONTACT_|SMTP_|SUPPORT_EMAIL$|SESSION_SECRET$|REDIS_URL$|KV_URL$|TRUSTED_PROXY_)/.test(
+        name,
+      )
+    )
+      delete env[name];
   }
-  const child = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--host", "127.0.0.1", "--port", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/astro/bin/astro.mjs", "dev", "--host", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));

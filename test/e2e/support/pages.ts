@@ -23,7 +23,9 @@ async function signInContext(page: Page) {
 
 /** Answers the token endpoint with `status` and an error body, whoever asks. */
 const tokenAnswers = (page: Page, status: number, error: string) =>
-  page.route("**/api/helpdesky-token", (route) => route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error }) }));
+  page.route("**/api/helpdesky-token", (route) =>
+    route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error }) }),
+  );
 
 /** The Ticket Center island on /support in each state a visitor can meet it in. */
 export const islandCases: PageCase[] = [
@@ -68,7 +70,9 @@ export const islandCases: PageCase[] = [
     name: "support-script-blocked",
     open: async (page) => {
       await signInContext(page);
-      await page.route("**/helpdesky-standin/ticket-center.js", (route) => route.abort("blockedbyclient"));
+      await page.route("**/helpdesky-standin/ticket-center.js", (route) =>
+        route.abort("blockedbyclient"),
+      );
       await visit(page, "/support");
       await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
       return true;
@@ -101,7 +105,10 @@ export const pageCases: PageCase[] = [
       await page.getByLabel("Email", { exact: true }).fill("zoe@example"); // no dot: refused by the server
       await page.getByLabel("Message", { exact: true }).fill("My invoice looks wrong.");
       await page.getByRole("button", { name: "Send message" }).click();
-      await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute(
+        "aria-invalid",
+        "true",
+      );
       return true;
     },
   },

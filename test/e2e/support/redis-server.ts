@@ -48,14 +48,28 @@ export async function startRedis(): Promise<RunningRedis> {
     let log = "";
     child = spawn(
       REDIS_SERVER,
-      ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--requirepass", password],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        dir,
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--requirepass",
+        password,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     child.stdout?.on("data", (chunk) => (log += chunk));
     child.stderr?.on("data", (chunk) => (log += chunk));
     const deadline = Date.now() + 10_000;
     while (!(await pings(port, password))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start:\n${log}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`redis-server did not start:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

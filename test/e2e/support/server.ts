@@ -32,13 +32,24 @@ export async function freePort(): Promise<number> {
  * Starts the production Node server (`scripts/serve.mjs`) on loopback with the given environment,
  * a data folder of its own, and waits until it answers. `dist` serves another Node build.
  */
-export async function startServer(env: Record<string, string> = {}, dist?: string): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  dist?: string,
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "helpdesky-e2e-"));
   const child: ChildProcess = spawn(
     process.execPath,
     // --no-env-files: a developer's own .env must not change what a test runs against.
-    ["scripts/serve.mjs", "--host", "127.0.0.1", "--port", String(port), "--no-env-files", ...(dist ? ["--dist", dist] : [])],
+    [
+      "scripts/serve.mjs",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--no-env-files",
+      ...(dist ? ["--dist", dist] : []),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, HELPDESKY_DATA_DIR: dataDir, ...env },

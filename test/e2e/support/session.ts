@@ -9,7 +9,12 @@ import { SHARED_SERVER_ENV } from "../global-setup.ts";
 export async function signIn(
   baseUrl: string,
   email: string,
-): Promise<{ cookie: string; cookies: { name: string; value: string }[]; setCookie: string; response: Response }> {
+): Promise<{
+  cookie: string;
+  cookies: { name: string; value: string }[];
+  setCookie: string;
+  response: Response;
+}> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
     headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
@@ -26,8 +31,14 @@ export async function signIn(
 }
 
 /** A demo session cookie made with the shared server's key, for expiry and tampering tests. */
-export function forgeSessionCookie(email: string, expiresAtSeconds: number, key = SHARED_SERVER_ENV.SESSION_SECRET): string {
-  const encoded = Buffer.from(JSON.stringify({ email, exp: expiresAtSeconds, sid: randomBytes(16).toString("base64url") })).toString("base64url");
+export function forgeSessionCookie(
+  email: string,
+  expiresAtSeconds: number,
+  key = SHARED_SERVER_ENV.SESSION_SECRET,
+): string {
+  const encoded = Buffer.from(
+    JSON.stringify({ email, exp: expiresAtSeconds, sid: randomBytes(16).toString("base64url") }),
+  ).toString("base64url");
   const mac = createHmac("sha256", key).update(encoded).digest("base64url");
   return `demo_session=${encoded}.${mac}`;
 }

@@ -51,19 +51,25 @@ export async function startSmtpServer(
         const ok = credentials.username === auth?.user && credentials.password === auth?.pass;
         logins.push({ username: credentials.username ?? "", ok });
         if (ok) callback(null, { user: credentials.username });
-        else callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
+        else
+          callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
       },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           if (behaviour === "refuse") {
-            callback(Object.assign(new Error("5.7.1 Message refused by policy"), { responseCode: 550 }));
+            callback(
+              Object.assign(new Error("5.7.1 Message refused by policy"), { responseCode: 550 }),
+            );
             return;
           }
           const from = session.envelope.mailFrom;
           received.push({
-            envelope: { from: from ? from.address : "", to: session.envelope.rcptTo.map((rcpt) => rcpt.address) },
+            envelope: {
+              from: from ? from.address : "",
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            },
             raw: Buffer.concat(chunks).toString("utf8"),
           });
           callback(null);
@@ -140,7 +146,9 @@ function decodeWords(value: string): string {
 /** The text body of a single-part message, decoded from quoted-printable or base64. */
 export function textBody(raw: string): string {
   const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
-  const encoding = headersOf(raw).find(([key]) => key === "content-transfer-encoding")?.[1].toLowerCase();
+  const encoding = headersOf(raw)
+    .find(([key]) => key === "content-transfer-encoding")?.[1]
+    .toLowerCase();
   const text =
     encoding === "base64"
       ? Buffer.from(body, "base64").toString("utf8")

@@ -34,7 +34,9 @@ export function mergeWithVercelJson(adapterRoutes: AnyRoute[], vercelJson: Verce
   if (user.error) throw new Error(`vercel.json: ${user.error.message}`);
   return mergeRoutes({
     userRoutes: user.routes ?? [],
-    builds: [{ use: "@vercel/static-build", entrypoint: "package.json", routes: adapterRoutes as Route[] }],
+    builds: [
+      { use: "@vercel/static-build", entrypoint: "package.json", routes: adapterRoutes as Route[] },
+    ],
   }) as AnyRoute[];
 }
 
@@ -51,7 +53,8 @@ export function routeBeforeFilesystem(routes: AnyRoute[], path: string): BeforeF
   for (const route of routes) {
     if (route.handle) break;
     if (!route.src || !new RegExp(route.src, "i").test(path)) continue;
-    for (const [key, value] of Object.entries(route.headers ?? {})) headers[key.toLowerCase()] = value;
+    for (const [key, value] of Object.entries(route.headers ?? {}))
+      headers[key.toLowerCase()] = value;
     if (!route.continue) return { headers, stoppedBy: route };
   }
   return { headers, stoppedBy: null };
@@ -75,26 +78,42 @@ export function vercelHeaderProblems(routes: AnyRoute[], expected: HeaderExpecta
   const problems: string[] = [];
   const checkEveryAnswer = (path: string, headers: Record<string, string>) => {
     for (const [key, value] of Object.entries(expected.everyAnswer)) {
-      if (headers[key.toLowerCase()] !== value) problems.push(`${path}: ${key} is ${JSON.stringify(headers[key.toLowerCase()])}, not ${JSON.stringify(value)}`);
+      if (headers[key.toLowerCase()] !== value)
+        problems.push(
+          `${path}: ${key} is ${JSON.stringify(headers[key.toLowerCase()])}, not ${JSON.stringify(value)}`,
+        );
     }
   };
   for (const page of expected.pages) {
-    const html = readFileSync(new URL(`.${page === "/" ? "" : page}/index.html`, expected.staticDir), "utf8");
-    const inline = [...html.matchAll(/<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]!).filter((code) => code.length > 0);
+    const html = readFileSync(
+      new URL(`.${page === "/" ? "" : page}/index.html`, expected.staticDir),
+      "utf8",
+    );
+    const inline = [...html.matchAll(/<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/g)]
+      .map((match) => match[2]!)
+      .filter((code) => code.length > 0);
     for (const path of page === "/" ? [page] : [page, `${page}/`]) {
       const { headers } = routeBeforeFilesystem(routes, path);
       const policy = headers["content-security-policy"] ?? "";
-      if (!policy.includes("frame-ancestors 'none'")) problems.push(`${path}: no policy with frame-ancestors 'none'`);
+      if (!policy.includes("frame-ancestors 'none'"))
+        problems.push(`${path}: no policy with frame-ancestors 'none'`);
       for (const code of inline) {
-        if (!policy.includes(`'sha256-${sha256(code)}'`)) problems.push(`${path}: the policy lacks the hash of an inline script or style of its page`);
+        if (!policy.includes(`'sha256-${sha256(code)}'`))
+          problems.push(
+            `${path}: the policy lacks the hash of an inline script or style of its page`,
+          );
       }
       checkEveryAnswer(path, headers);
     }
   }
   for (const path of expected.otherPaths) {
     const { headers, stoppedBy } = routeBeforeFilesystem(routes, path);
-    if (stoppedBy) problems.push(`${path}: routing ends at ${JSON.stringify(stoppedBy.src)} before the filesystem step and the function`);
-    if (headers["content-security-policy"]) problems.push(`${path}: gets a prerendered page's policy`);
+    if (stoppedBy)
+      problems.push(
+        `${path}: routing ends at ${JSON.stringify(stoppedBy.src)} before the filesystem step and the function`,
+      );
+    if (headers["content-security-policy"])
+      problems.push(`${path}: gets a prerendered page's policy`);
     checkEveryAnswer(path, headers);
   }
   return problems;
@@ -106,11 +125,24 @@ export function siteExpectations(outputDir: URL): HeaderExpectations {
   const root = fileURLToPath(staticDir);
   const pages = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name === "index.html")
-    .map((entry) => `/${relative(root, entry.parentPath).split(sep).join("/")}`.replace(/\/$/, "") || "/");
+    .map(
+      (entry) =>
+        `/${relative(root, entry.parentPath).split(sep).join("/")}`.replace(/\/$/, "") || "/",
+    );
   return {
     staticDir,
     pages,
-    otherPaths: ["/login", "/logout", "/api/helpdesky-token", "/api/contact", "/contact/send", "/helpdesky-standin/inbox", "/no-such-page", "/favicon.svg", "/robots.txt"],
+    otherPaths: [
+      "/login",
+      "/logout",
+      "/api/helpdesky-token",
+      "/api/contact",
+      "/contact/send",
+      "/helpdesky-standin/inbox",
+      "/no-such-page",
+      "/favicon.svg",
+      "/robots.txt",
+    ],
     everyAnswer: { ...securityHeaders, ...strictTransportSecurity },
   };
 }

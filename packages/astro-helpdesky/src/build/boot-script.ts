@@ -27,7 +27,11 @@ export function bootScriptIntegration(): AstroIntegration {
       if (this.environment.name !== "client") return;
       for (const output of Object.values(bundle)) {
         if (output.type !== "chunk") continue;
-        chunks.set(output.fileName, { fileName: output.fileName, imports: output.imports, moduleIds: output.moduleIds });
+        chunks.set(output.fileName, {
+          fileName: output.fileName,
+          imports: output.imports,
+          moduleIds: output.moduleIds,
+        });
       }
     },
   };
@@ -46,7 +50,9 @@ export function bootScriptIntegration(): AstroIntegration {
         const pages = ticketCenterPages(fileURLToPath(dir));
         const bundleSeen = chunks.size > 0;
         if (pages.length > 0 && !bundleSeen) {
-          logger.warn("The client bundle was not seen, so the boot module starts late: no modulepreload, not async.");
+          logger.warn(
+            "The client bundle was not seen, so the boot module starts late: no modulepreload, not async.",
+          );
         }
         let edited = 0;
         for (const page of pages) {
@@ -56,13 +62,18 @@ export function bootScriptIntegration(): AstroIntegration {
             const entry = src.startsWith(base) ? src.slice(base.length) : null;
             if (entry === null || !loadsModule(chunks, entry, BOOT_MODULE)) continue;
             html = makeModuleScriptAsync(html, tag);
-            html = addModulePreloads(html, staticImportClosure(chunks, entry).map((fileName) => base + fileName));
+            html = addModulePreloads(
+              html,
+              staticImportClosure(chunks, entry).map((fileName) => base + fileName),
+            );
           }
           if (html === page.html) continue;
           writeFileSync(page.path, html);
           edited++;
         }
-        logger.debug(`Boot module started early on ${edited} of ${pages.length} page(s) holding the Ticket Center.`);
+        logger.debug(
+          `Boot module started early on ${edited} of ${pages.length} page(s) holding the Ticket Center.`,
+        );
       },
     },
   };

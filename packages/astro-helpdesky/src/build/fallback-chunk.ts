@@ -5,7 +5,9 @@ import { exactIdFilter } from "../virtual-id-filter.ts";
 /** The module the island loads its fallback through; typed by the `.d.ts` the integration injects. */
 export const FALLBACK_LOADER_MODULE = "virtual:helpdesky/fallback-loader";
 const RESOLVED_ID = `\0${FALLBACK_LOADER_MODULE}`;
-const FALLBACK_PATH = fileURLToPath(new URL("../island/AnonymousFallback.tsx", import.meta.url)).replaceAll("\\", "/");
+const FALLBACK_PATH = fileURLToPath(
+  new URL("../island/AnonymousFallback.tsx", import.meta.url),
+).replaceAll("\\", "/");
 
 /**
  * Serves `virtual:helpdesky/fallback-loader`, whose `loadAnonymousFallback()` imports the island's
@@ -20,12 +22,19 @@ const FALLBACK_PATH = fileURLToPath(new URL("../island/AnonymousFallback.tsx", i
 export function fallbackLoaderPlugin(): Plugin {
   return {
     name: "helpdesky:fallback-loader",
-    resolveId: { filter: { id: exactIdFilter(FALLBACK_LOADER_MODULE) }, handler: () => RESOLVED_ID },
+    resolveId: {
+      filter: { id: exactIdFilter(FALLBACK_LOADER_MODULE) },
+      handler: () => RESOLVED_ID,
+    },
     load: {
       filter: { id: exactIdFilter(RESOLVED_ID) },
       handler() {
         if (this.environment.mode === "build" && this.environment.config.consumer === "client") {
-          const ref = this.emitFile({ type: "chunk", id: FALLBACK_PATH, name: "AnonymousFallback" });
+          const ref = this.emitFile({
+            type: "chunk",
+            id: FALLBACK_PATH,
+            name: "AnonymousFallback",
+          });
           return `export const loadAnonymousFallback = () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${ref});\n`;
         }
         return `export const loadAnonymousFallback = () => import(${JSON.stringify(FALLBACK_PATH)});\n`;

@@ -25,6 +25,9 @@ export function hoistHeadHints(html: string): string {
   for (const hint of hints) rest = rest.replace(hint, "");
   const moving = [...new Set(hints)].filter((hint) => !head.includes(hint));
   const charset = CHARSET.exec(head);
-  const at = charset && charset.index > headOpen.index ? charset.index + charset[0].length : headOpen.index + headOpen[0].length;
+  const at =
+    charset && charset.index > headOpen.index
+      ? charset.index + charset[0].length
+      : headOpen.index + headOpen[0].length;
   return head.slice(0, at) + moving.join("") + head.slice(at) + rest;
 }

@@ -9,7 +9,10 @@ export interface ChunkInfo {
  * Every chunk `entry` pulls in through static imports, at any depth, in the order a browser meets
  * them; `entry` itself is left out. Empty for a chunk the bundle does not have.
  */
-export function staticImportClosure(chunks: ReadonlyMap<string, ChunkInfo>, entry: string): string[] {
+export function staticImportClosure(
+  chunks: ReadonlyMap<string, ChunkInfo>,
+  entry: string,
+): string[] {
   const seen = new Set<string>([entry]);
   const order: string[] = [];
   const visit = (fileName: string) => {
@@ -25,7 +28,11 @@ export function staticImportClosure(chunks: ReadonlyMap<string, ChunkInfo>, entr
 }
 
 /** Whether `entry` or a chunk it imports statically holds a module whose id ends with `moduleSuffix`. */
-export function loadsModule(chunks: ReadonlyMap<string, ChunkInfo>, entry: string, moduleSuffix: string): boolean {
+export function loadsModule(
+  chunks: ReadonlyMap<string, ChunkInfo>,
+  entry: string,
+  moduleSuffix: string,
+): boolean {
   return [entry, ...staticImportClosure(chunks, entry)].some((fileName) =>
     chunks.get(fileName)?.moduleIds.some((id) => id.split("?")[0]!.endsWith(moduleSuffix)),
   );

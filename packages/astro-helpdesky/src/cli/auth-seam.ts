@@ -54,7 +54,10 @@ function importsOf(source: string): string[] {
 
 function providerOf(specifiers: string[]): string | null {
   for (const specifier of specifiers) {
-    const found = PROVIDERS.find(([prefix]) => specifier === prefix || specifier.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
+    const found = PROVIDERS.find(
+      ([prefix]) =>
+        specifier === prefix || specifier.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`),
+    );
     if (found) return found[1];
   }
   return null;
@@ -88,7 +91,8 @@ export function findMiddleware(cwd: string): string | null {
  */
 export function readAuthSeam(cwd: string, entry: string | null = findMiddleware(cwd)): AuthSeam {
   const site = resolve(cwd);
-  if (entry === null || !isFile(resolve(site, entry))) return { state: "missing", entry, source: null, provider: null };
+  if (entry === null || !isFile(resolve(site, entry)))
+    return { state: "missing", entry, source: null, provider: null };
   const name = (path: string) => relative(site, path).split(sep).join("/");
   const start = resolve(site, entry);
   const seen = new Set([start]);
@@ -113,5 +117,10 @@ export function readAuthSeam(cwd: string, entry: string | null = findMiddleware(
     }
     level = next;
   }
-  return { state: "custom", entry: name(start), source: found?.source ?? null, provider: found?.provider ?? null };
+  return {
+    state: "custom",
+    entry: name(start),
+    source: found?.source ?? null,
+    provider: found?.provider ?? null,
+  };
 }

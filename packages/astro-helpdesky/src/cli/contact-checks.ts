@@ -22,7 +22,11 @@ export const trySmtpLogin: SmtpLogin = async (url) => {
 };
 
 /** The Contact Form's lines of `doctor`: which channel delivers, and whether it can. */
-export async function contactChecks(env: SiteEnv, standin: boolean, login: SmtpLogin = trySmtpLogin): Promise<Check[]> {
+export async function contactChecks(
+  env: SiteEnv,
+  standin: boolean,
+  login: SmtpLogin = trySmtpLogin,
+): Promise<Check[]> {
   const config = resolveContactConfig(
     {
       SUPPORT_EMAIL: env.value("SUPPORT_EMAIL"),
@@ -34,10 +38,15 @@ export async function contactChecks(env: SiteEnv, standin: boolean, login: SmtpL
     },
     standin,
   );
-  const checks: Check[] = config.errors.map((error) => ({ ok: false, text: error, fix: fixFor(error) }));
+  const checks: Check[] = config.errors.map((error) => ({
+    ok: false,
+    text: error,
+    fix: fixFor(error),
+  }));
   checks.push(...(await channelChecks(config, login)));
   for (const note of config.notes) {
-    if (!note.startsWith("The Contact Form cannot deliver")) checks.push({ ok: false, text: note, fix: fixFor(note) });
+    if (!note.startsWith("The Contact Form cannot deliver"))
+      checks.push({ ok: false, text: note, fix: fixFor(note) });
   }
   return checks;
 }
@@ -52,7 +61,11 @@ async function channelChecks({ delivery }: ContactConfig, login: SmtpLogin): Pro
         text: `Email delivery: Contact Form messages go from "${delivery.from.siteName} Contact Form" <${delivery.from.address}> to ${delivery.to} through ${server}.`,
       };
       const failure = await login(delivery.url);
-      if (failure === null) return [route, { ok: true, text: `The SMTP server at ${server} accepted the login (nothing was sent).` }];
+      if (failure === null)
+        return [
+          route,
+          { ok: true, text: `The SMTP server at ${server} accepted the login (nothing was sent).` },
+        ];
       return [
         route,
         {
@@ -63,9 +76,19 @@ async function channelChecks({ delivery }: ContactConfig, login: SmtpLogin): Pro
       ];
     }
     case "webhook":
-      return [{ ok: true, text: `Webhook delivery to ${new URL(delivery.url).origin}, signed as Standard Webhooks (CONTACT_WEBHOOK_SECRET: ${delivery.key.length} bytes).` }];
+      return [
+        {
+          ok: true,
+          text: `Webhook delivery to ${new URL(delivery.url).origin}, signed as Standard Webhooks (CONTACT_WEBHOOK_SECRET: ${delivery.key.length} bytes).`,
+        },
+      ];
     case "local-inbox":
-      return [{ ok: true, text: "Stand-in mode with no email or webhook: Contact Form messages go to the local inbox (/helpdesky-standin/inbox)." }];
+      return [
+        {
+          ok: true,
+          text: "Stand-in mode with no email or webhook: Contact Form messages go to the local inbox (/helpdesky-standin/inbox).",
+        },
+      ];
     case "unconfigured":
       return [
         {
@@ -78,8 +101,11 @@ async function channelChecks({ delivery }: ContactConfig, login: SmtpLogin): Pro
 }
 
 function fixFor(text: string): string | undefined {
-  if (text.includes("webhook-secret")) return "Run `npx helpdesky webhook-secret` and give the receiver the same value.";
-  if (text.startsWith("SMTP_URL or CONTACT_FROM is set")) return "Keep one channel: unset CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET, or SMTP_URL and CONTACT_FROM.";
-  if (text.startsWith("SUPPORT_EMAIL")) return "Set SUPPORT_EMAIL to the address your helpdesk's email forwarding routes into its inbox.";
+  if (text.includes("webhook-secret"))
+    return "Run `npx helpdesky webhook-secret` and give the receiver the same value.";
+  if (text.startsWith("SMTP_URL or CONTACT_FROM is set"))
+    return "Keep one channel: unset CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET, or SMTP_URL and CONTACT_FROM.";
+  if (text.startsWith("SUPPORT_EMAIL"))
+    return "Set SUPPORT_EMAIL to the address your helpdesk's email forwarding routes into its inbox.";
   return undefined;
 }

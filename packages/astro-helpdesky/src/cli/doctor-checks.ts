@@ -29,11 +29,17 @@ export function doctorChecks(env: SiteEnv, auth: AuthSeam, dev: boolean): Check[
   const checks: Check[] = [];
 
   if (mode.kind === "standin") {
-    checks.push({ ok: true, text: `Stand-in mode: no Helpdesky credentials, the Ticket Center talks to the local stand-in${dev ? " (always so in astro dev)" : " (HELPDESKY_STANDIN is on)"}.` });
+    checks.push({
+      ok: true,
+      text: `Stand-in mode: no Helpdesky credentials, the Ticket Center talks to the local stand-in${dev ? " (always so in astro dev)" : " (HELPDESKY_STANDIN is on)"}.`,
+    });
   } else {
     checks.push(...credentialChecks(env, rawSecret, helpdeskId));
     if (mode.kind === "live") {
-      checks.push({ ok: true, text: `Live mode: the site signs users for Helpdesk ${helpdeskId}; stand-in mode is off.` });
+      checks.push({
+        ok: true,
+        text: `Live mode: the site signs users for Helpdesk ${helpdeskId}; stand-in mode is off.`,
+      });
     } else if (!rawSecret.trim() && !helpdeskId) {
       checks.push({
         ok: false,
@@ -43,7 +49,8 @@ export function doctorChecks(env: SiteEnv, auth: AuthSeam, dev: boolean): Check[
     }
   }
   for (const note of mode.notes) {
-    if (note.startsWith("HELPDESKY_STANDIN=")) checks.push({ ok: false, text: note, fix: "Set HELPDESKY_STANDIN=1 or 0." });
+    if (note.startsWith("HELPDESKY_STANDIN="))
+      checks.push({ ok: false, text: note, fix: "Set HELPDESKY_STANDIN=1 or 0." });
   }
   checks.push(scriptUrlCheck(env.value("HELPDESKY_SCRIPT_URL")));
   checks.push(...copyChecks(env));
@@ -74,10 +81,16 @@ function credentialChecks(env: SiteEnv, rawSecret: string, helpdeskId: string): 
       fix: "Remove the spaces or line breaks around the value.",
     });
   } else {
-    checks.push({ ok: true, text: `HELPDESKY_HMAC_SECRET is set ${from} and shaped like hdh_secret_….` });
+    checks.push({
+      ok: true,
+      text: `HELPDESKY_HMAC_SECRET is set ${from} and shaped like hdh_secret_….`,
+    });
   }
   if (helpdeskId) {
-    checks.push({ ok: true, text: `HELPDESKY_HELPDESK_ID is set (from ${env.sourceOf("HELPDESKY_HELPDESK_ID")}).` });
+    checks.push({
+      ok: true,
+      text: `HELPDESKY_HELPDESK_ID is set (from ${env.sourceOf("HELPDESKY_HELPDESK_ID")}).`,
+    });
   } else {
     checks.push({
       ok: false,
@@ -90,27 +103,47 @@ function credentialChecks(env: SiteEnv, rawSecret: string, helpdeskId: string): 
 
 function scriptUrlCheck(value: string | undefined): Check {
   const url = value?.trim();
-  if (!url) return { ok: true, text: `HELPDESKY_SCRIPT_URL is not set: the script loads from ${DEFAULT_SCRIPT_URL}.` };
-  if (url.startsWith("/")) return { ok: true, text: `HELPDESKY_SCRIPT_URL is a path on this site: ${url}.` };
+  if (!url)
+    return {
+      ok: true,
+      text: `HELPDESKY_SCRIPT_URL is not set: the script loads from ${DEFAULT_SCRIPT_URL}.`,
+    };
+  if (url.startsWith("/"))
+    return { ok: true, text: `HELPDESKY_SCRIPT_URL is a path on this site: ${url}.` };
   try {
     if (new URL(url).protocol === "https:") {
-      return { ok: true, text: `HELPDESKY_SCRIPT_URL is ${url}; its origin is added to the Content Security Policy at build time.` };
+      return {
+        ok: true,
+        text: `HELPDESKY_SCRIPT_URL is ${url}; its origin is added to the Content Security Policy at build time.`,
+      };
     }
   } catch {
     // Reported below.
   }
-  return { ok: false, text: `HELPDESKY_SCRIPT_URL is not an https URL: ${url}`, fix: `Use an https URL such as ${DEFAULT_SCRIPT_URL}, or unset it.` };
+  return {
+    ok: false,
+    text: `HELPDESKY_SCRIPT_URL is not an https URL: ${url}`,
+    fix: `Use an https URL such as ${DEFAULT_SCRIPT_URL}, or unset it.`,
+  };
 }
 
 function copyChecks(env: SiteEnv): Check[] {
   const copies = findClientVisibleCopies(env.entries);
   if (copies.length === 0) {
-    return [{ ok: true, text: "No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name)." }];
+    return [
+      {
+        ok: true,
+        text: "No client-visible copy of the secret (PUBLIC_, VITE_ or NEXT_PUBLIC_ with HELPDESKY and SECRET in the name).",
+      },
+    ];
   }
   return copies.map((copy) => ({
     ok: false,
     text: `${copy.name} (from ${copy.source}) is a client-visible copy of the Helpdesky secret: a build will fail on it.`,
-    fix: describeCopy(copy).replace(/^.*?: rename/, "Rename").replace(/\.$/, "") + "; then generate a new secret if it was ever deployed.",
+    fix:
+      describeCopy(copy)
+        .replace(/^.*?: rename/, "Rename")
+        .replace(/\.$/, "") + "; then generate a new secret if it was ever deployed.",
   }));
 }
 
@@ -122,9 +155,15 @@ function authCheck(auth: AuthSeam, live: boolean, anyCredential: boolean): Check
     };
   }
   // "src/middleware.ts (through src/auth/index.ts)": the entry, and the module that decided.
-  const seam = auth.source && auth.source !== auth.entry ? `${auth.entry} (through ${auth.source})` : auth.entry;
+  const seam =
+    auth.source && auth.source !== auth.entry
+      ? `${auth.entry} (through ${auth.source})`
+      : auth.entry;
   if (auth.state === "custom") {
-    return { ok: true, text: `${seam} uses ${auth.provider ?? "your own auth provider"}, not the demo sign-in.` };
+    return {
+      ok: true,
+      text: `${seam} uses ${auth.provider ?? "your own auth provider"}, not the demo sign-in.`,
+    };
   }
   if (live) {
     return {
@@ -141,5 +180,8 @@ function authCheck(auth: AuthSeam, live: boolean, anyCredential: boolean): Check
       fix: `Connect your auth provider in ${auth.source} before going live; docs/auth-recipes/ has one per provider.`,
     };
   }
-  return { ok: true, text: `${seam} uses the demo sign-in: fine with the stand-in; connect a real auth provider before going live.` };
+  return {
+    ok: true,
+    text: `${seam} uses the demo sign-in: fine with the stand-in; connect a real auth provider before going live.`,
+  };
 }

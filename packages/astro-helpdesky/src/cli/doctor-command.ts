@@ -10,7 +10,12 @@ import type { SiteEnv } from "./site-env.ts";
  * `doctor`: one ✓/✗ line per check, the fix under each ✗; exit 1 when any check fails. The sign-in
  * is read from `authEntry` (the middleware, or `--auth`) and the site's modules it imports.
  */
-export async function doctorCommand(env: SiteEnv, io: CliIo, authEntry: string | null, smtpLogin?: SmtpLogin): Promise<ExitCode> {
+export async function doctorCommand(
+  env: SiteEnv,
+  io: CliIo,
+  authEntry: string | null,
+  smtpLogin?: SmtpLogin,
+): Promise<ExitCode> {
   const dev = env.mode === "development";
   const checks = doctorChecks(env, readAuthSeam(io.cwd, authEntry), dev);
   const mode = resolveHelpdeskyMode(
@@ -22,13 +27,18 @@ export async function doctorCommand(env: SiteEnv, io: CliIo, authEntry: string |
     },
     { dev, randomSecret: () => "" },
   );
-  checks.push(...(await contactChecks(env, mode.kind === "standin", smtpLogin)), await redisCheck(env));
+  checks.push(
+    ...(await contactChecks(env, mode.kind === "standin", smtpLogin)),
+    await redisCheck(env),
+  );
   io.out(`Helpdesky configuration (mode: ${env.mode}, read from ${io.cwd}):`);
   for (const check of checks) {
     io.out(`${check.ok ? "✓" : "✗"} ${check.text}`);
     if (!check.ok && check.fix) io.out(`  Fix: ${check.fix}`);
   }
   const failed = checks.filter((check) => !check.ok).length;
-  io.out(failed === 0 ? "All checks passed." : `${failed} ${failed === 1 ? "check" : "checks"} failed.`);
+  io.out(
+    failed === 0 ? "All checks passed." : `${failed} ${failed === 1 ? "check" : "checks"} failed.`,
+  );
   return failed === 0 ? EXIT.ok : EXIT.problem;
 }

@@ -29,13 +29,24 @@ export function mismatchCauses(input: MismatchInput): string[] {
   const causes: string[] = [];
 
   if (given !== expected && given.toLowerCase() === expected) {
-    causes.push("The signature is right but in upper-case hex: Helpdesky expects lower-case hex. Use .digest(\"hex\") as is.");
+    causes.push(
+      'The signature is right but in upper-case hex: Helpdesky expects lower-case hex. Use .digest("hex") as is.',
+    );
   }
   if (given === digest.toString("base64") || given === digest.toString("base64url")) {
-    causes.push("The signature is the right digest in base64: Helpdesky expects hex. Use .digest(\"hex\").");
+    causes.push(
+      'The signature is the right digest in base64: Helpdesky expects hex. Use .digest("hex").',
+    );
   }
 
-  const paddedSecrets = new Set([rawSecret, ` ${secret}`, `${secret} `, `${secret}\n`, `${secret}\r\n`, ` ${secret} `]);
+  const paddedSecrets = new Set([
+    rawSecret,
+    ` ${secret}`,
+    `${secret} `,
+    `${secret}\n`,
+    `${secret}\r\n`,
+    ` ${secret} `,
+  ]);
   paddedSecrets.delete(secret);
   if ([...paddedSecrets].some((key) => hmacHex(email, key) === given)) {
     causes.push(
@@ -73,12 +84,16 @@ export function mismatchCauses(input: MismatchInput): string[] {
   fields.delete(email);
   for (const [value, what] of fields) {
     if (hmacHex(value, secret) === given) {
-      causes.push(`The signature was made from ${what}, not from the email. Sign the user's email.`);
+      causes.push(
+        `The signature was made from ${what}, not from the email. Sign the user's email.`,
+      );
     }
   }
 
   if (causes.length === 0 && !/^[0-9a-f]{64}$/i.test(given)) {
-    causes.push(`The signature is not 64 hex characters (got ${given.length} characters): it is not a hex HMAC-SHA256 digest.`);
+    causes.push(
+      `The signature is not 64 hex characters (got ${given.length} characters): it is not a hex HMAC-SHA256 digest.`,
+    );
   }
   return causes;
 }

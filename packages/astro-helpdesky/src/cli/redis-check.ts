@@ -26,11 +26,20 @@ export async function redisCheck(env: SiteEnv): Promise<Check> {
   let client: ReturnType<typeof createClient> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    client = createClient({ url: choice.url, socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: false } });
+    client = createClient({
+      url: choice.url,
+      socket: { connectTimeout: TIMEOUT_MS, reconnectStrategy: false },
+    });
     // Failures are reported below; without a listener they would end the process.
     client.on("error", () => {});
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error("timeout"), { code: `no answer in ${TIMEOUT_MS / 1000} s` })), TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error("timeout"), { code: `no answer in ${TIMEOUT_MS / 1000} s` }),
+          ),
+        TIMEOUT_MS,
+      );
     });
     const connecting = client;
     await Promise.race([connecting.connect().then(() => connecting.ping()), timeout]);

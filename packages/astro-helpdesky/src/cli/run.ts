@@ -27,7 +27,9 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
       if (error.exitCode === EXIT.usage) io.err("Run `npx helpdesky --help` for usage.");
       return error.exitCode;
     }
-    io.err(`helpdesky: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `helpdesky: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return EXIT.problem;
   }
 }
@@ -38,7 +40,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: "boolean", short: "h" }, mode: { type: "string", default: "production" }, auth: { type: "string" } },
+      options: {
+        help: { type: "boolean", short: "h" },
+        mode: { type: "string", default: "production" },
+        auth: { type: "string" },
+      },
     });
   } catch (error) {
     throw new CliError((error as Error).message, EXIT.usage);
@@ -54,9 +60,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
   if (rest.length !== expected.length) {
     throw new CliError(`usage: npx helpdesky ${[command, ...expected].join(" ")}`, EXIT.usage);
   }
-  if (parsed.values.auth !== undefined && command !== "doctor") throw new CliError("--auth applies to doctor only.", EXIT.usage);
+  if (parsed.values.auth !== undefined && command !== "doctor")
+    throw new CliError("--auth applies to doctor only.", EXIT.usage);
   const mode = parsed.values.mode;
-  if (!/^[A-Za-z0-9_-]+$/.test(mode)) throw new CliError(`--mode must be a simple name, got "${mode}".`, EXIT.usage);
+  if (!/^[A-Za-z0-9_-]+$/.test(mode))
+    throw new CliError(`--mode must be a simple name, got "${mode}".`, EXIT.usage);
 
   // Reads no configuration: a fresh secret for the site and its webhook receiver to share.
   if (command === "webhook-secret") return webhookSecretCommand(io);
@@ -70,6 +78,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<ExitCode> {
 function authEntry(flag: string | undefined, cwd: string): string | null {
   if (flag === undefined) return findMiddleware(cwd);
   const path = resolve(cwd, flag);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(`--auth: no file at ${flag}.`, EXIT.usage);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new CliError(`--auth: no file at ${flag}.`, EXIT.usage);
   return flag;
 }

@@ -19,10 +19,14 @@ export function signCommand(email: string, env: SiteEnv, io: CliIo): ExitCode {
   const { secret, raw } = requireSecret(env);
   io.out(signOrExplain(email, secret));
   if (raw !== secret) {
-    io.err("Note: HELPDESKY_HMAC_SECRET has whitespace around it; it was stripped, as the site does.");
+    io.err(
+      "Note: HELPDESKY_HMAC_SECRET has whitespace around it; it was stripped, as the site does.",
+    );
   }
   if (!env.value("HELPDESKY_HELPDESK_ID")?.trim()) {
-    io.err("Note: HELPDESKY_HELPDESK_ID is not set: the site's token endpoint answers 503 until it is.");
+    io.err(
+      "Note: HELPDESKY_HELPDESK_ID is not set: the site's token endpoint answers 503 until it is.",
+    );
   }
   return EXIT.ok;
 }

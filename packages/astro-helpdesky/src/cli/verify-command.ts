@@ -11,7 +11,12 @@ export function verifyCommand(email: string, signature: string, env: SiteEnv, io
     return EXIT.ok;
   }
   io.out(`✗ Mismatch: the site's secret does not sign "${email}" to this signature.`);
-  const causes = mismatchCauses({ email, signature, rawSecret: raw, helpdeskId: env.value("HELPDESKY_HELPDESK_ID") });
+  const causes = mismatchCauses({
+    email,
+    signature,
+    rawSecret: raw,
+    helpdeskId: env.value("HELPDESKY_HELPDESK_ID"),
+  });
   if (causes.length > 0) {
     io.out("Likely cause:");
     for (const cause of causes) io.out(`  - ${cause}`);

@@ -12,7 +12,13 @@ import {
   type ContactField,
   type ContactValues,
 } from "./fields.ts";
-import { INVALID_NOTICE, MAILTO_LABEL, NETWORK_NOTICE, SENT_NOTICE, UNEXPECTED_NOTICE } from "./messages.ts";
+import {
+  INVALID_NOTICE,
+  MAILTO_LABEL,
+  NETWORK_NOTICE,
+  SENT_NOTICE,
+  UNEXPECTED_NOTICE,
+} from "./messages.ts";
 
 export interface ContactFormProps {
   /** The page the visitor writes from; defaults to the current path. */
@@ -42,7 +48,12 @@ const EMPTY: Required<ContactValues> = { name: "", email: "", subject: "", messa
  * the server will, posts JSON with an idempotency key, keeps the text on every failure, and shows
  * the server's notice and `mailto:` fallback when it cannot deliver.
  */
-export function ContactForm({ source, endpoint = "/api/contact", action = "/contact/send", timeoutMs = 15_000 }: ContactFormProps) {
+export function ContactForm({
+  source,
+  endpoint = "/api/contact",
+  action = "/contact/send",
+  timeoutMs = 15_000,
+}: ContactFormProps) {
   const idPrefix = useId();
   const [values, setValues] = useState<Required<ContactValues>>(EMPTY);
   const [honeypot, setHoneypot] = useState("");
@@ -97,7 +108,11 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
     try {
       const response = await fetch(endpoint, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": keyRef.current },
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          "Idempotency-Key": keyRef.current,
+        },
         body: JSON.stringify({
           ...values,
           source: source ?? window.location.pathname,
@@ -118,9 +133,14 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
       if (response.status === 409) keyRef.current = null;
       // The API words every refusal it makes; an answer without its error code (a proxy's or a
       // gateway's page) is not trusted for text, fields or links, and gets our own notice.
-      if (typeof body.error !== "string" || typeof body.message !== "string") return fail(UNEXPECTED_NOTICE);
+      if (typeof body.error !== "string" || typeof body.message !== "string")
+        return fail(UNEXPECTED_NOTICE);
       const href = body.mailto?.href;
-      fail(body.message, body.fields, typeof href === "string" && href.startsWith("mailto:") ? href : null);
+      fail(
+        body.message,
+        body.fields,
+        typeof href === "string" && href.startsWith("mailto:") ? href : null,
+      );
     } catch {
       fail(NETWORK_NOTICE);
     } finally {
@@ -131,10 +151,19 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
   if (status === "sent") {
     return (
       <div className="contact-form">
-        <p ref={sentRef} className="contact-notice contact-notice-success" role="status" tabIndex={-1}>
+        <p
+          ref={sentRef}
+          className="contact-notice contact-notice-success"
+          role="status"
+          tabIndex={-1}
+        >
           {notice}
         </p>
-        <button className="hdh-button hdh-button-secondary" type="button" onClick={() => setStatus("idle")}>
+        <button
+          className="hdh-button hdh-button-secondary"
+          type="button"
+          onClick={() => setStatus("idle")}
+        >
           Write another message
         </button>
       </div>
@@ -143,7 +172,15 @@ export function ContactForm({ source, endpoint = "/api/contact", action = "/cont
 
   const sending = status === "sending";
   return (
-    <form ref={formRef} className="contact-form" method="post" action={action} noValidate onSubmit={submit} aria-busy={sending}>
+    <form
+      ref={formRef}
+      className="contact-form"
+      method="post"
+      action={action}
+      noValidate
+      onSubmit={submit}
+      aria-busy={sending}
+    >
       <input type="hidden" name="source" value={source ?? ""} />
       {status === "failed" && notice && (
         <div className="contact-notice contact-notice-error" role="alert">

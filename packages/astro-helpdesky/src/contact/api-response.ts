@@ -27,7 +27,9 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
     case "delivery_uncertain": {
       const { supportEmail, values } = outcome;
       // The mailto fallback, with the visitor's subject and message filled in.
-      const mailto = supportEmail ? { email: supportEmail, href: contactMailto(supportEmail, values) } : null;
+      const mailto = supportEmail
+        ? { email: supportEmail, href: contactMailto(supportEmail, values) }
+        : null;
       return { ...failure, mailto };
     }
     default:
@@ -38,7 +40,8 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
 /** The API's response for an outcome. */
 export function apiResponse(outcome: ContactOutcome): Response {
   const headers: Record<string, string> = { ...HEADERS };
-  if (outcome.kind === "rate_limited" || outcome.kind === "in_flight") headers["Retry-After"] = String(outcome.retryAfterSeconds);
+  if (outcome.kind === "rate_limited" || outcome.kind === "in_flight")
+    headers["Retry-After"] = String(outcome.retryAfterSeconds);
   return new Response(JSON.stringify(apiBody(outcome)), { status: outcome.status, headers });
 }
 

@@ -21,7 +21,10 @@ export function resolveProxyTrust(env: ProxyEnv): { trust: ProxyTrust; notes: st
   if (rawHops) {
     const parsed = Number(rawHops);
     if (Number.isInteger(parsed) && parsed >= 0 && parsed <= 10) hops = parsed;
-    else notes.push("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10; no forwarded header is trusted.");
+    else
+      notes.push(
+        "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10; no forwarded header is trusted.",
+      );
   }
   let header: ProxyTrust["header"] = "x-forwarded-for";
   const rawHeader = (env.TRUSTED_PROXY_HEADER ?? "").trim().toLowerCase();
@@ -47,10 +50,18 @@ export interface AddressSource {
  * address of its peer, so that is the entry `hops` from the right; anything left of it came from
  * the client). A header that is missing, short or not an address leaves the socket's address.
  */
-export function clientAddress({ platformAddress, headers, onVercel, trust }: AddressSource): string {
+export function clientAddress({
+  platformAddress,
+  headers,
+  onVercel,
+  trust,
+}: AddressSource): string {
   // Stryker disable next-line ConditionalExpression: with no hops the entry read lies past the chain's end, never an address
   if (onVercel || trust.hops === 0) return platformAddress;
-  const chain = trust.header === "forwarded" ? forwardedFor(headers.get("forwarded")) : xForwardedFor(headers.get("x-forwarded-for"));
+  const chain =
+    trust.header === "forwarded"
+      ? forwardedFor(headers.get("forwarded"))
+      : xForwardedFor(headers.get("x-forwarded-for"));
   // Stryker disable next-line ConditionalExpression: a chain too short gives an entry before its start, never an address
   if (chain.length < trust.hops) return platformAddress;
   const address = stripPort(chain[chain.length - trust.hops]!);
@@ -70,7 +81,10 @@ export function rateLimitKey(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   if (mapped) return mapped[1]!;
   const groups = ipv6Groups(plain);
-  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(":")}::/64`;
 }
 
 function xForwardedFor(value: string | null): string[] {
@@ -83,7 +97,10 @@ function forwardedFor(value: string | null): string[] {
   // Stryker disable next-line ArrayDeclaration: an entry that is not an address leaves the socket's, as no entry does
   if (!value) return [];
   return value.split(",").map((element) => {
-    const pair = element.split(";").map((part) => part.trim()).find((part) => /^for=/i.test(part));
+    const pair = element
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => /^for=/i.test(part));
     // Stryker disable next-line StringLiteral: an entry that is not an address leaves the socket's, as an empty one does
     return pair ? pair.slice(4).replace(/^"|"$/g, "") : "";
   });
@@ -114,5 +131,7 @@ function ipv6Groups(address: string): number[] {
   const right = tail ? tail.split(":") : [];
   const middle = Array<string>(8 - left.length - right.length).fill("0");
   // Stryker disable next-line ConditionalExpression,ArrayDeclaration: without "::" the middle is empty; anything added lands past the /64
-  return [...left, ...(tail === undefined ? [] : middle), ...right].map((group) => parseInt(group, 16));
+  return [...left, ...(tail === undefined ? [] : middle), ...right].map((group) =>
+    parseInt(group, 16),
+  );
 }

@@ -65,22 +65,33 @@ export function resolveContactConfig(env: ContactEnv, standin: boolean): Contact
     const missing: string[] = [];
     if (!smtpUrl) missing.push("SMTP_URL");
     else if (!isSmtpUrl(smtpUrl)) {
-      errors.push("SMTP_URL must look like smtps://user:pass@smtp.example.com:465 or smtp://user:pass@smtp.example.com:587; email delivery is off.");
+      errors.push(
+        "SMTP_URL must look like smtps://user:pass@smtp.example.com:465 or smtp://user:pass@smtp.example.com:587; email delivery is off.",
+      );
       missing.push("SMTP_URL");
     }
     const from = contactFrom ? parseSender(contactFrom) : null;
     if (!contactFrom) missing.push("CONTACT_FROM");
     else if (!from) {
-      errors.push("CONTACT_FROM must be an address on the site's domain, like contact@acme.example or Acme Cloud <contact@acme.example>; email delivery is off.");
+      errors.push(
+        "CONTACT_FROM must be an address on the site's domain, like contact@acme.example or Acme Cloud <contact@acme.example>; email delivery is off.",
+      );
       missing.push("CONTACT_FROM");
     }
     if (!supportEmail) missing.push("SUPPORT_EMAIL");
-    delivery = missing.length === 0 && from ? { kind: "email", url: smtpUrl, from, to: supportEmail } : { kind: "unconfigured", missing };
+    delivery =
+      missing.length === 0 && from
+        ? { kind: "email", url: smtpUrl, from, to: supportEmail }
+        : { kind: "unconfigured", missing };
     if (webhookUrl || webhookSecret) {
-      notes.push("SMTP_URL or CONTACT_FROM is set, so the Contact Form delivers by email only: CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET are ignored.");
+      notes.push(
+        "SMTP_URL or CONTACT_FROM is set, so the Contact Form delivers by email only: CONTACT_WEBHOOK_URL and CONTACT_WEBHOOK_SECRET are ignored.",
+      );
     }
   } else if (webhookUrl && !/^https?:\/\//i.test(webhookUrl)) {
-    errors.push("CONTACT_WEBHOOK_URL must start with https:// (or http:// on a private network); the webhook is off.");
+    errors.push(
+      "CONTACT_WEBHOOK_URL must start with https:// (or http:// on a private network); the webhook is off.",
+    );
     delivery = { kind: "unconfigured", missing: ["CONTACT_WEBHOOK_URL"] };
   } else if (webhookUrl && webhookSecret) {
     const parsed = parseWebhookSecret(webhookSecret);
@@ -92,11 +103,17 @@ export function resolveContactConfig(env: ContactEnv, standin: boolean): Contact
     }
   } else if (webhookUrl || webhookSecret) {
     // An unsigned webhook could not be trusted by its receiver, so half a configuration is none.
-    delivery = { kind: "unconfigured", missing: [webhookUrl ? "CONTACT_WEBHOOK_SECRET" : "CONTACT_WEBHOOK_URL"] };
+    delivery = {
+      kind: "unconfigured",
+      missing: [webhookUrl ? "CONTACT_WEBHOOK_SECRET" : "CONTACT_WEBHOOK_URL"],
+    };
   } else if (standin) {
     delivery = { kind: "local-inbox" };
   } else {
-    delivery = { kind: "unconfigured", missing: ["SMTP_URL", "CONTACT_FROM", ...(supportEmail ? [] : ["SUPPORT_EMAIL"])] };
+    delivery = {
+      kind: "unconfigured",
+      missing: ["SMTP_URL", "CONTACT_FROM", ...(supportEmail ? [] : ["SUPPORT_EMAIL"])],
+    };
   }
   if (delivery.kind === "unconfigured") {
     const none = !smtpUrl && !contactFrom && !webhookUrl && !webhookSecret;
@@ -110,7 +127,9 @@ export function resolveContactConfig(env: ContactEnv, standin: boolean): Contact
   if (supportEmailInvalid) {
     notes.push("SUPPORT_EMAIL is not an email address; the mailto fallback is off.");
   } else if (!supportEmail && delivery.kind !== "local-inbox") {
-    notes.push("SUPPORT_EMAIL is not set: visitors get no mailto fallback when the form cannot deliver.");
+    notes.push(
+      "SUPPORT_EMAIL is not set: visitors get no mailto fallback when the form cannot deliver.",
+    );
   }
 
   let ratePerMinute = DEFAULT_RATE_LIMIT;
@@ -118,14 +137,19 @@ export function resolveContactConfig(env: ContactEnv, standin: boolean): Contact
   if (rawRate) {
     const parsed = Number(rawRate);
     if (Number.isInteger(parsed) && parsed >= 1) ratePerMinute = parsed;
-    else notes.push(`CONTACT_RATE_LIMIT must be a whole number of 1 or more; using ${DEFAULT_RATE_LIMIT}.`);
+    else
+      notes.push(
+        `CONTACT_RATE_LIMIT must be a whole number of 1 or more; using ${DEFAULT_RATE_LIMIT}.`,
+      );
   }
 
   return { delivery, supportEmail, ratePerMinute, notes, errors };
 }
 
 function listed(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** smtp:// (STARTTLS) or smtps:// (TLS from the start), with a host. */
@@ -145,7 +169,10 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/u;
 export function parseSender(value: string): Sender | null {
   const named = NAMED_ADDRESS.exec(value);
   const address = (named ? named[2]! : value).trim();
-  const name = (named ? named[1]! : "").trim().replace(/^"(.*)"$/s, "$1").trim();
+  const name = (named ? named[1]! : "")
+    .trim()
+    .replace(/^"(.*)"$/s, "$1")
+    .trim();
   if (!SIMPLE_EMAIL.test(address) || CONTROL.test(name) || /["<>]/.test(name)) return null;
   return { siteName: name || address.slice(address.lastIndexOf("@") + 1), address };
 }

@@ -26,7 +26,11 @@ export function oneLine(value: string): string {
  * for its domain), Reply-To the visitor (so answering reaches them), and the Message-ID comes from
  * the idempotency key, so a resend of the same submission is recognisably the same mail.
  */
-export function contactEmail({ idempotencyKey, receivedAt, message }: Delivery, from: Sender, to: string): ContactEmail {
+export function contactEmail(
+  { idempotencyKey, receivedAt, message }: Delivery,
+  from: Sender,
+  to: string,
+): ContactEmail {
   const domain = from.address.slice(from.address.lastIndexOf("@") + 1);
   const name = oneLine(message.name);
   const subject = oneLine(message.subject);

@@ -24,10 +24,18 @@ import { webhookDelivery } from "./webhook-delivery.ts";
 
 /** This process's Contact Form configuration, resolved once from `astro:env` at start-up. */
 export const contactConfig = resolveContactConfig(
-  { SUPPORT_EMAIL, SMTP_URL, CONTACT_FROM, CONTACT_WEBHOOK_URL, CONTACT_WEBHOOK_SECRET, CONTACT_RATE_LIMIT },
+  {
+    SUPPORT_EMAIL,
+    SMTP_URL,
+    CONTACT_FROM,
+    CONTACT_WEBHOOK_URL,
+    CONTACT_WEBHOOK_SECRET,
+    CONTACT_RATE_LIMIT,
+  },
   helpdeskyMode.kind === "standin",
 );
-for (const error of contactConfig.errors) console.error(`[helpdesky] Configuration error: ${error}`);
+for (const error of contactConfig.errors)
+  console.error(`[helpdesky] Configuration error: ${error}`);
 for (const note of contactConfig.notes) console.warn(`[helpdesky] ${note}`);
 
 const choice = contactConfig.delivery;
@@ -54,7 +62,10 @@ for (const note of proxy.notes) console.warn(`[helpdesky] ${note}`);
 const onVercel = Boolean(process.env.VERCEL);
 
 /** Handles one Contact Form submission with this process's configuration. */
-export function submitContactRequest(request: Request, clientAddress: string): Promise<ContactOutcome> {
+export function submitContactRequest(
+  request: Request,
+  clientAddress: string,
+): Promise<ContactOutcome> {
   return submitContact(request, clientAddress, {
     config: contactConfig,
     delivery,
@@ -77,5 +88,12 @@ export function clientAddressOf(context: { clientAddress: string; request: Reque
   } catch {
     platformAddress = "unknown";
   }
-  return rateLimitKey(clientAddress({ platformAddress, headers: context.request.headers, onVercel, trust: proxy.trust }));
+  return rateLimitKey(
+    clientAddress({
+      platformAddress,
+      headers: context.request.headers,
+      onVercel,
+      trust: proxy.trust,
+    }),
+  );
 }

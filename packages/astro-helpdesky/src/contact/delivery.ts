@@ -8,8 +8,7 @@ export interface Delivery {
 }
 
 export type DeliveryResult =
-  | { ok: true }
-  | { ok: false; reason: "timeout" | "network" | "rejected"; detail: string };
+  { ok: true } | { ok: false; reason: "timeout" | "network" | "rejected"; detail: string };
 
 /** Where Contact Form messages go: email or a webhook in production, the stand-in's inbox locally. */
 export interface ContactDelivery {

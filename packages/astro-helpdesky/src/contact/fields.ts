@@ -50,7 +50,8 @@ export const INVALID_EMAIL_MESSAGE = "Enter a valid email address, like name@exa
  * rule, which the server used before this pattern was shared. Without the `i` flag, on purpose:
  * with `iu`, `\w` and `[a-z]` also match `ſ` and the Kelvin sign.
  */
-export const EMAIL_PATTERN = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
+export const EMAIL_PATTERN =
+  /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
 
 /** Line breaks, which the one-line fields (name and subject) refuse. */
 export const LINE_BREAK = /[\r\n\u2028\u2029]/u;
@@ -95,7 +96,9 @@ export function checkContactFields(values: ContactValues): ContactErrors {
       : value.length > CONTACT_LIMITS[field]
         ? tooLongMessage(field)
         : field === "email"
-          ? EMAIL_PATTERN.test(value) ? undefined : INVALID_EMAIL_MESSAGE
+          ? EMAIL_PATTERN.test(value)
+            ? undefined
+            : INVALID_EMAIL_MESSAGE
           : field === "message"
             ? undefined
             : LINE_BREAK.test(value)

@@ -19,7 +19,10 @@ export type FormPostResult =
 /** Turns a submission's outcome into what the server-rendered form shows. */
 export function formPostResult(outcome: ContactOutcome): FormPostResult {
   const values = "values" in outcome ? outcome.values : {};
-  const render = (notice: string, extra: Partial<FormPostResult & { kind: "render" }> = {}): FormPostResult => ({
+  const render = (
+    notice: string,
+    extra: Partial<FormPostResult & { kind: "render" }> = {},
+  ): FormPostResult => ({
     kind: "render",
     status: outcome.status,
     headers: {},
@@ -35,11 +38,15 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
       return render(outcomeNotice(outcome), { errors: outcome.errors });
     case "rate_limited":
     case "in_flight":
-      return render(outcomeNotice(outcome), { headers: { "Retry-After": String(outcome.retryAfterSeconds) } });
+      return render(outcomeNotice(outcome), {
+        headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+      });
     case "not_configured":
     case "delivery_failed":
     case "delivery_uncertain": {
-      const mailtoHref = outcome.supportEmail ? contactMailto(outcome.supportEmail, outcome.values) : undefined;
+      const mailtoHref = outcome.supportEmail
+        ? contactMailto(outcome.supportEmail, outcome.values)
+        : undefined;
       return render(outcomeNotice(outcome), { mailtoHref });
     }
     default:

@@ -13,7 +13,12 @@ export function isValidClientKey(key: string): boolean {
 /** A digest of what the visitor wrote, so that a key reused for other content is caught. */
 export function contentFingerprint(message: ContactMessage): string {
   const hash = createHash("sha256");
-  for (const field of [message.name, message.email.toLowerCase(), message.subject, message.message]) {
+  for (const field of [
+    message.name,
+    message.email.toLowerCase(),
+    message.subject,
+    message.message,
+  ]) {
     hash.update(field, "utf8").update("\u0000");
   }
   return hash.digest("hex");
@@ -51,7 +56,10 @@ type Entry = { fingerprint: string; expires: number; result: Promise<DeliveryRes
  * of delivering again. Failed deliveries are forgotten so that the visitor can retry with the same
  * key. Entries are kept in the order they expire, so forgetting old ones costs only what expired.
  */
-export function memoryIdempotencyStore(ttlMs = DELIVERED_TTL_MS, now: () => number = Date.now): IdempotencyStore {
+export function memoryIdempotencyStore(
+  ttlMs = DELIVERED_TTL_MS,
+  now: () => number = Date.now,
+): IdempotencyStore {
   const entries = new Map<string, Entry>();
 
   function forgetExpired(at: number) {
@@ -67,7 +75,9 @@ export function memoryIdempotencyStore(ttlMs = DELIVERED_TTL_MS, now: () => numb
       forgetExpired(now());
       const existing = entries.get(key);
       if (existing) {
-        return existing.fingerprint === fingerprint ? { kind: "repeat", result: existing.result } : { kind: "conflict" };
+        return existing.fingerprint === fingerprint
+          ? { kind: "repeat", result: existing.result }
+          : { kind: "conflict" };
       }
       // Taken now, before the delivery starts, so that a repeat arriving meanwhile joins it.
       let settle!: (result: Promise<DeliveryResult>) => void;

@@ -47,17 +47,32 @@ export function localInboxDelivery(open: () => Promise<DatabaseSync>): ContactDe
             `INSERT INTO contact_messages (idempotency_key, received_at, name, email, subject, message, source)
              VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
           )
-          .run(idempotencyKey, receivedAt.toISOString(), message.name, message.email, message.subject, message.message, message.source);
+          .run(
+            idempotencyKey,
+            receivedAt.toISOString(),
+            message.name,
+            message.email,
+            message.subject,
+            message.message,
+            message.source,
+          );
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: "rejected", detail: `the local inbox could not store it (${(error as Error).message})` };
+        return {
+          ok: false,
+          reason: "rejected",
+          detail: `the local inbox could not store it (${(error as Error).message})`,
+        };
       }
     },
   };
 }
 
 /** The stored messages, newest first. */
-export async function listInboxMessages(open: () => Promise<DatabaseSync>, limit = 200): Promise<InboxMessage[]> {
+export async function listInboxMessages(
+  open: () => Promise<DatabaseSync>,
+  limit = 200,
+): Promise<InboxMessage[]> {
   const database = ready(await open());
   const rows = database
     .prepare(

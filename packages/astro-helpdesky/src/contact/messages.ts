@@ -3,9 +3,12 @@ import type { ContactOutcome } from "./submission.ts";
 // The few notices the React form words itself; every other one comes from the server, in the
 // API's answer, so the browser never downloads text it may not show.
 export const SENT_NOTICE = "Your message was sent. We will reply by email.";
-export const INVALID_NOTICE = "Your message was not sent yet: please correct the fields marked below.";
-export const NETWORK_NOTICE = "We could not reach the server, so your message was not sent. Check your connection and try again.";
-export const UNEXPECTED_NOTICE = "Something went wrong, so your message was not sent. Please try again.";
+export const INVALID_NOTICE =
+  "Your message was not sent yet: please correct the fields marked below.";
+export const NETWORK_NOTICE =
+  "We could not reach the server, so your message was not sent. Check your connection and try again.";
+export const UNEXPECTED_NOTICE =
+  "Something went wrong, so your message was not sent. Please try again.";
 export const MAILTO_LABEL = "Email it to us instead";
 
 /**
@@ -19,20 +22,27 @@ const CONTACT_NOTICES = {
   invalid: INVALID_NOTICE,
   honeypot:
     "Your message was not sent because it looked automated. Please leave the “Leave this empty” field empty and send it again, or email us.",
-  too_fast: "Your message was not sent because it was submitted very quickly. Please check it and send it again.",
+  too_fast:
+    "Your message was not sent because it was submitted very quickly. Please check it and send it again.",
   not_configured: "Support by form is not set up yet, so your message was not sent.",
-  delivery_failed: "Your message could not be delivered, so it was not sent. Please try again in a moment.",
+  delivery_failed:
+    "Your message could not be delivered, so it was not sent. Please try again in a moment.",
   delivery_uncertain:
     "Your message may not have been sent: the support service did not answer in time. Please send it again in a moment.",
   too_large: "Your message is too large, so it was not sent. Please shorten it and try again.",
   in_flight:
     "Your message is still being sent. Wait a few seconds and send it again: it will not be sent twice, and you will see whether it arrived.",
-  cross_site: "Your message was not sent: it did not come from this site's own form. Please send it from the Contact page.",
+  cross_site:
+    "Your message was not sent: it did not come from this site's own form. Please send it from the Contact page.",
 } as const;
 
 /** The notice for a rate-limited visitor, naming the wait when it is known. */
 function rateLimitedNotice(retryAfterSeconds: number | undefined): string {
-  const wait = !retryAfterSeconds ? "a minute" : retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
+  const wait = !retryAfterSeconds
+    ? "a minute"
+    : retryAfterSeconds === 1
+      ? "1 second"
+      : `${retryAfterSeconds} seconds`;
   return `Too many messages were sent from your connection. Your message was not sent: please wait ${wait} and send it again.`;
 }
 

@@ -16,7 +16,11 @@ const KEY_PREFIX = "helpdesky:contact:rate";
 
 /** `limit` attempts per key per window, in this process's memory: right for one server. */
 export function memoryRateLimiter(limit: number, windowMs = 60_000): RateLimiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: limit, duration: windowMs / 1000 });
+  const limiter = new RateLimiterMemory({
+    keyPrefix: KEY_PREFIX,
+    points: limit,
+    duration: windowMs / 1000,
+  });
   return decisions((key) => limiter.consume(key));
 }
 
@@ -24,7 +28,11 @@ export function memoryRateLimiter(limit: number, windowMs = 60_000): RateLimiter
  * The same limit, counted in Redis and so shared by every instance. While Redis does not answer
  * (down, or slower than its command timeout) each instance counts in its own memory instead.
  */
-export function redisRateLimiter(redis: SharedRedis, limit: number, windowMs = 60_000): RateLimiter {
+export function redisRateLimiter(
+  redis: SharedRedis,
+  limit: number,
+  windowMs = 60_000,
+): RateLimiter {
   const options = { keyPrefix: KEY_PREFIX, points: limit, duration: windowMs / 1000 };
   const insuranceLimiter = new RateLimiterMemory(options);
   // Made with the client, which is loaded on first use.
@@ -38,7 +46,13 @@ export function redisRateLimiter(redis: SharedRedis, limit: number, windowMs = 6
       return insuranceLimiter.consume(key);
     }
     limiter ??= new RLWrapperTimeouts({
-      limiter: new RateLimiterRedis({ ...options, storeClient, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter }),
+      limiter: new RateLimiterRedis({
+        ...options,
+        storeClient,
+        useRedisPackage: true,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter,
+      }),
       insuranceLimiter,
       timeoutMs: REDIS_COMMAND_TIMEOUT_MS + 100,
     });
@@ -54,7 +68,10 @@ function decisions(consume: (key: string) => Promise<unknown>): RateLimiter {
         return { allowed: true };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
-          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+          return {
+            allowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+          };
         }
         // A store failure the insurance did not cover: the visitor is never refused for it.
         return { allowed: true };

@@ -60,10 +60,15 @@ export function mediaType(request: Request): string {
  * A form body (URL-encoded or multipart) read within `limit` bytes, or null when it is neither
  * or cannot be parsed. Throws as `readLimitedBody` does.
  */
-export async function readLimitedForm(request: Request, limit: number): Promise<URLSearchParams | FormData | null> {
+export async function readLimitedForm(
+  request: Request,
+  limit: number,
+): Promise<URLSearchParams | FormData | null> {
   const type = mediaType(request);
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return null;
   const text = await readLimitedBody(request, limit);
   if (type === "application/x-www-form-urlencoded") return new URLSearchParams(text);
-  return new Response(text, { headers: { "content-type": request.headers.get("content-type")! } }).formData().catch(() => null);
+  return new Response(text, { headers: { "content-type": request.headers.get("content-type")! } })
+    .formData()
+    .catch(() => null);
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { answerInTime, describeRedisError, type RedisClient, type SharedRedis } from "../store/redis-client.ts";
+import {
+  answerInTime,
+  describeRedisError,
+  type RedisClient,
+  type SharedRedis,
+} from "../store/redis-client.ts";
 import type { RedisHealth } from "../store/redis-health.ts";
 import type { DeliveryResult } from "./delivery.ts";
 import { DELIVERED_TTL_MS, type Claim, type IdempotencyStore } from "./idempotency.ts";
@@ -29,14 +34,28 @@ export interface RedisIdempotencyOptions {
  * first did; a repeat while the first is in flight waits for its outcome, a bounded time. A failed
  * delivery releases the key. Values: `pending:<claim id>:<fingerprint>` or `sent:<fingerprint>`.
  */
-export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempotencyOptions): IdempotencyStore {
+export function redisIdempotencyStore(
+  redis: SharedRedis,
+  options: RedisIdempotencyOptions,
+): IdempotencyStore {
   const { fallback, health, waitMs = IN_FLIGHT_WAIT_MS } = options;
 
-  async function settle(client: RedisClient, redisKey: string, claimValue: string, fingerprint: string, result: Promise<DeliveryResult>) {
+  async function settle(
+    client: RedisClient,
+    redisKey: string,
+    claimValue: string,
+    fingerprint: string,
+    result: Promise<DeliveryResult>,
+  ) {
     const outcome = await result;
     try {
       if (outcome.ok) {
-        await answerInTime(client.eval(MARK_SENT, { keys: [redisKey], arguments: [claimValue, `sent:${fingerprint}`, String(DELIVERED_TTL_MS)] }));
+        await answerInTime(
+          client.eval(MARK_SENT, {
+            keys: [redisKey],
+            arguments: [claimValue, `sent:${fingerprint}`, String(DELIVERED_TTL_MS)],
+          }),
+        );
       } else {
         await answerInTime(client.eval(RELEASE, { keys: [redisKey], arguments: [claimValue] }));
       }
@@ -46,21 +65,35 @@ export function redisIdempotencyStore(redis: SharedRedis, options: RedisIdempote
     }
   }
 
-  async function claimShared(client: RedisClient, key: string, fingerprint: string): Promise<Claim> {
+  async function claimShared(
+    client: RedisClient,
+    key: string,
+    fingerprint: string,
+  ): Promise<Claim> {
     const redisKey = PREFIX + key;
     const deadline = Date.now() + waitMs;
     for (;;) {
       const claimValue = `pending:${randomUUID()}:${fingerprint}`;
-      const set = await answerInTime(client.set(redisKey, claimValue, { condition: "NX", expiration: { type: "PX", value: CLAIM_TTL_MS } }));
+      const set = await answerInTime(
+        client.set(redisKey, claimValue, {
+          condition: "NX",
+          expiration: { type: "PX", value: CLAIM_TTL_MS },
+        }),
+      );
       if (set === "OK") {
-        return { kind: "new", settle: (result) => void settle(client, redisKey, claimValue, fingerprint, result) };
+        return {
+          kind: "new",
+          settle: (result) => void settle(client, redisKey, claimValue, fingerprint, result),
+        };
       }
       const held = await answerInTime(client.get(redisKey));
       // Released after a failure, or expired, between the two commands: claim it again.
       if (held === null) continue;
       if (!held.endsWith(`:${fingerprint}`)) return { kind: "conflict" };
-      if (held.startsWith("sent:")) return { kind: "repeat", result: Promise.resolve({ ok: true }) };
-      if (Date.now() + POLL_MS > deadline) return { kind: "repeat", result: Promise.resolve("in_flight") };
+      if (held.startsWith("sent:"))
+        return { kind: "repeat", result: Promise.resolve({ ok: true }) };
+      if (Date.now() + POLL_MS > deadline)
+        return { kind: "repeat", result: Promise.resolve("in_flight") };
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }

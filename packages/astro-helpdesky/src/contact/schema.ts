@@ -65,7 +65,10 @@ export const ContactSchema = v.object({
   ),
   // The page the visitor wrote from; informational, so anything odd is dropped rather than refused.
   source: v.optional(
-    v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(CONTACT_LIMITS.source), v.startsWith("/")), ""),
+    v.fallback(
+      v.pipe(v.string(), v.trim(), v.maxLength(CONTACT_LIMITS.source), v.startsWith("/")),
+      "",
+    ),
     "",
   ),
 });
@@ -73,8 +76,7 @@ export const ContactSchema = v.object({
 export type ContactMessage = v.InferOutput<typeof ContactSchema>;
 
 export type ContactValidation =
-  | { ok: true; message: ContactMessage }
-  | { ok: false; errors: ContactErrors };
+  { ok: true; message: ContactMessage } | { ok: false; errors: ContactErrors };
 
 /** Validates raw input; on failure, gives the first message for each field that failed. */
 export function validateContact(input: unknown): ContactValidation {

@@ -24,7 +24,11 @@ const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
  * clear, so STARTTLS is required except to a relay on this machine; `?requireTLS=false` in the
  * URL overrides that (nodemailer lets the URL's query win).
  */
-export function smtpTransportOptions(url: string, connectTimeoutMs: number, socketTimeoutMs: number): SMTPTransportOptions {
+export function smtpTransportOptions(
+  url: string,
+  connectTimeoutMs: number,
+  socketTimeoutMs: number,
+): SMTPTransportOptions {
   const parsed = new URL(url);
   return {
     url,
@@ -43,7 +47,9 @@ export function smtpTransportOptions(url: string, connectTimeoutMs: number, sock
  * `createTransport`, which would bring every other transport into the Vercel function.
  */
 export function smtpMailer(url: string, connectTimeoutMs: number, socketTimeoutMs: number) {
-  return new Mailer(new SMTPTransport(smtpTransportOptions(url, connectTimeoutMs, socketTimeoutMs)));
+  return new Mailer(
+    new SMTPTransport(smtpTransportOptions(url, connectTimeoutMs, socketTimeoutMs)),
+  );
 }
 
 /**
@@ -67,8 +73,10 @@ export function smtpDelivery(options: SmtpOptions): ContactDelivery {
           disableUrlAccess: true,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        // Stryker disable next-line ConditionalExpression,ObjectLiteral,BooleanLiteral,StringLiteral: unreachable with the one recipient; nodemailer fails the send when it is refused
-        if (info.rejected.length > 0) return { ok: false, reason: "rejected", detail: "the SMTP server refused the recipient" };
+        // Stryker disable ConditionalExpression,ObjectLiteral,BooleanLiteral,StringLiteral: unreachable with the one recipient; nodemailer fails the send when it is refused
+        if (info.rejected.length > 0)
+          return { ok: false, reason: "rejected", detail: "the SMTP server refused the recipient" };
+        // Stryker restore ConditionalExpression,ObjectLiteral,BooleanLiteral,StringLiteral
         return { ok: true };
       } catch (error) {
         return smtpFailure(error, timeoutMs);
@@ -89,7 +97,11 @@ export function smtpFailure(error: unknown, timeoutMs: number): DeliveryResult &
   const { code, message, response, responseCode } = (error ?? {}) as SmtpError;
   const line = (text: string) => text.replace(/[\r\n]+/g, " ").slice(0, 200);
   if (code === "EABORT" || code === "ETIMEDOUT") {
-    return { ok: false, reason: "timeout", detail: `no answer from the SMTP server in time (${code}, limit ${timeoutMs} ms)` };
+    return {
+      ok: false,
+      reason: "timeout",
+      detail: `no answer from the SMTP server in time (${code}, limit ${timeoutMs} ms)`,
+    };
   }
   if (typeof responseCode === "number") {
     const answer = line(response ?? String(responseCode));
@@ -97,5 +109,9 @@ export function smtpFailure(error: unknown, timeoutMs: number): DeliveryResult &
     return { ok: false, reason: "rejected", detail: `the SMTP server ${what}: ${answer}` };
   }
   const cause = [code, message && line(message)].filter(Boolean).join(": ") || "unknown error";
-  return { ok: false, reason: "network", detail: `the SMTP server could not be reached or dropped the connection (${cause})` };
+  return {
+    ok: false,
+    reason: "network",
+    detail: `the SMTP server could not be reached or dropped the connection (${cause})`,
+  };
 }

@@ -1,9 +1,25 @@
 import type { ContactConfig } from "./contact-config.ts";
 import type { ContactDelivery } from "./delivery.ts";
-import { contentFingerprint, idempotencyKeyFor, isValidClientKey, type IdempotencyStore, type RepeatResult } from "./idempotency.ts";
+import {
+  contentFingerprint,
+  idempotencyKeyFor,
+  isValidClientKey,
+  type IdempotencyStore,
+  type RepeatResult,
+} from "./idempotency.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import { BodyAbortedError, BodyTooLargeError, MAX_BODY_BYTES, readLimitedBody } from "./read-body.ts";
-import { CONTACT_FIELDS, HONEYPOT_FIELD, type ContactErrors, type ContactValues } from "./fields.ts";
+import {
+  BodyAbortedError,
+  BodyTooLargeError,
+  MAX_BODY_BYTES,
+  readLimitedBody,
+} from "./read-body.ts";
+import {
+  CONTACT_FIELDS,
+  HONEYPOT_FIELD,
+  type ContactErrors,
+  type ContactValues,
+} from "./fields.ts";
 import { validateContact } from "./schema.ts";
 
 /** What a visitor is asked to wait when their message is still being sent elsewhere. */
@@ -39,7 +55,11 @@ export type ContactOutcome =
   | ({ status: 429; kind: "rate_limited"; retryAfterSeconds: number } & Typed)
   /** A repeat of a key whose first delivery, on another instance, had not ended when we stopped waiting. */
   | ({ status: 503; kind: "in_flight"; retryAfterSeconds: number } & Typed)
-  | ({ status: 502 | 503; kind: "delivery_failed" | "not_configured"; supportEmail: string } & Typed)
+  | ({
+      status: 502 | 503;
+      kind: "delivery_failed" | "not_configured";
+      supportEmail: string;
+    } & Typed)
   /** The delivery timed out: it may have arrived, so "not sent" would not be true. */
   | ({ status: 504; kind: "delivery_uncertain"; supportEmail: string } & Typed);
 
@@ -53,7 +73,11 @@ interface Parsed {
  * The Contact Form's one submission path, for the JSON API and the no-JS form alike: rate limit,
  * body limit, parsing, bot checks, validation, then delivery at most once per idempotency key.
  */
-export async function submitContact(request: Request, clientAddress: string, deps: SubmissionDeps): Promise<ContactOutcome> {
+export async function submitContact(
+  request: Request,
+  clientAddress: string,
+  deps: SubmissionDeps,
+): Promise<ContactOutcome> {
   const log = deps.log ?? ((line) => console.warn(`[helpdesky] ${line}`));
   // Every attempt counts, but a refused one is still read (at most 64 KB) so the form can show it again.
   const rate = await deps.rateLimiter.take(clientAddress);
@@ -68,15 +92,22 @@ export async function submitContact(request: Request, clientAddress: string, dep
     throw error;
   }
   if (!rate.allowed) {
-    const typed = typeof parsed === "object" ? typedValues(parsed.fields) : { values: {}, source: "" };
-    return { status: 429, kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds, ...typed };
+    const typed =
+      typeof parsed === "object" ? typedValues(parsed.fields) : { values: {}, source: "" };
+    return {
+      status: 429,
+      kind: "rate_limited",
+      retryAfterSeconds: rate.retryAfterSeconds,
+      ...typed,
+    };
   }
   if (parsed === "unsupported") return { status: 415, kind: "unsupported_type" };
   if (parsed === "malformed") return { status: 400, kind: "malformed" };
 
   const typed = typedValues(parsed.fields);
   const honeypot = parsed.fields[HONEYPOT_FIELD];
-  if (typeof honeypot === "string" && honeypot.trim() !== "") return { status: 400, kind: "honeypot", ...typed };
+  if (typeof honeypot === "string" && honeypot.trim() !== "")
+    return { status: 400, kind: "honeypot", ...typed };
   const elapsed = Number(parsed.fields.elapsedMs);
   // Only a browser running JavaScript measures this; a form posted without it is never held back.
   if (parsed.fields.elapsedMs !== undefined && Number.isFinite(elapsed) && elapsed < MIN_FILL_MS) {
@@ -101,21 +132,34 @@ export async function submitContact(request: Request, clientAddress: string, dep
     pending = claim.result;
   } else {
     const receivedAt = (deps.now ?? (() => new Date()))();
-    const delivering = deps.delivery.deliver({ idempotencyKey: key, receivedAt, message: validation.message });
+    const delivering = deps.delivery.deliver({
+      idempotencyKey: key,
+      receivedAt,
+      message: validation.message,
+    });
     claim.settle(delivering);
     pending = delivering;
   }
   const result = await pending;
-  if (result === "in_flight") return { status: 503, kind: "in_flight", retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS, ...typed };
+  if (result === "in_flight")
+    return { status: 503, kind: "in_flight", retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS, ...typed };
   if (result.ok) return { status: 200, kind: "sent", ...typed };
-  if (claim.kind === "new") log(`A Contact Form message could not be delivered by ${deps.delivery.kind}: ${result.detail}.`);
-  if (result.reason === "timeout") return { status: 504, kind: "delivery_uncertain", supportEmail, ...typed };
+  if (claim.kind === "new")
+    log(
+      `A Contact Form message could not be delivered by ${deps.delivery.kind}: ${result.detail}.`,
+    );
+  if (result.reason === "timeout")
+    return { status: 504, kind: "delivery_uncertain", supportEmail, ...typed };
   return { status: 502, kind: "delivery_failed", supportEmail, ...typed };
 }
 
 async function parseBody(request: Request): Promise<Parsed | "unsupported" | "malformed"> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const supported = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
+  const supported = [
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+  ];
   if (!supported.includes(type)) return "unsupported";
   const text = await readLimitedBody(request, MAX_BODY_BYTES);
   const headerKey = request.headers.get("idempotency-key") ?? undefined;
@@ -134,13 +178,16 @@ async function parseBody(request: Request): Promise<Parsed | "unsupported" | "ma
   }
   const form =
     type === "multipart/form-data"
-      ? await new Response(text, { headers: { "content-type": request.headers.get("content-type")! } })
+      ? await new Response(text, {
+          headers: { "content-type": request.headers.get("content-type")! },
+        })
           .formData()
           .catch(() => null)
       : new URLSearchParams(text);
   if (!form) return "malformed";
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) if (typeof value === "string" && !(name in fields)) fields[name] = value;
+  for (const [name, value] of form.entries())
+    if (typeof value === "string" && !(name in fields)) fields[name] = value;
   // A plain HTML form carries no key: one would be the same for every visitor of a prerendered page.
   return { fields, clientKey: validKey(headerKey) };
 }

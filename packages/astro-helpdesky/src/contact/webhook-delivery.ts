@@ -72,8 +72,18 @@ export function webhookDelivery(options: WebhookOptions): ContactDelivery {
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       return timedOut
-        ? { ok: false, reason: "timeout", detail: `no answer from the webhook in ${timeoutMs} ms`, retry: true }
-        : { ok: false, reason: "network", detail: `the webhook could not be reached (${errorCode(error)})`, retry: true };
+        ? {
+            ok: false,
+            reason: "timeout",
+            detail: `no answer from the webhook in ${timeoutMs} ms`,
+            retry: true,
+          }
+        : {
+            ok: false,
+            reason: "network",
+            detail: `the webhook could not be reached (${errorCode(error)})`,
+            retry: true,
+          };
     }
   }
 

@@ -20,11 +20,17 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function parseWebhookSecret(secret: string): ParsedSecret {
   const fix = "generate one with `npx helpdesky webhook-secret`";
   if (!secret.startsWith(SECRET_PREFIX)) {
-    return { ok: false, problem: `CONTACT_WEBHOOK_SECRET must have the form whsec_<base64>; ${fix}.` };
+    return {
+      ok: false,
+      problem: `CONTACT_WEBHOOK_SECRET must have the form whsec_<base64>; ${fix}.`,
+    };
   }
   const encoded = secret.slice(SECRET_PREFIX.length);
   if (!BASE64.test(encoded) || encoded.length % 4 === 1) {
-    return { ok: false, problem: `CONTACT_WEBHOOK_SECRET is not valid base64 after whsec_; ${fix}.` };
+    return {
+      ok: false,
+      problem: `CONTACT_WEBHOOK_SECRET is not valid base64 after whsec_; ${fix}.`,
+    };
   }
   const key = Buffer.from(encoded, "base64");
   if (key.length < MIN_SECRET_BYTES) {
@@ -43,6 +49,8 @@ export function generateWebhookSecret(): string {
 
 /** `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`, keyed with the decoded secret. */
 export function signWebhook(key: Buffer, id: string, timestamp: number, body: string): string {
-  const digest = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`, "utf8").digest("base64");
+  const digest = createHmac("sha256", key)
+    .update(`${id}.${timestamp}.${body}`, "utf8")
+    .digest("base64");
   return `v1,${digest}`;
 }

@@ -20,10 +20,15 @@ export function findClientVisibleCopies(env: Map<string, EnvEntry>): ClientVisib
   for (const [name, entry] of env) {
     const upper = name.toUpperCase();
     // NEXT_PUBLIC_ before PUBLIC_ would not matter, but the longest prefix makes the nicer rename.
-    const prefix = [...CLIENT_PREFIXES].sort((a, b) => b.length - a.length).find((p) => upper.startsWith(p));
+    const prefix = [...CLIENT_PREFIXES]
+      .sort((a, b) => b.length - a.length)
+      .find((p) => upper.startsWith(p));
     if (!prefix || !upper.includes("HELPDESKY") || !upper.includes("SECRET")) continue;
     const rest = name.slice(prefix.length);
-    const rename = /HMAC_SECRET$/i.test(rest) || rest.toUpperCase() === "HELPDESKY_SECRET" ? "HELPDESKY_HMAC_SECRET" : rest;
+    const rename =
+      /HMAC_SECRET$/i.test(rest) || rest.toUpperCase() === "HELPDESKY_SECRET"
+        ? "HELPDESKY_HMAC_SECRET"
+        : rest;
     copies.push({ name, source: entry.source, rename });
   }
   return copies.sort((a, b) => a.name.localeCompare(b.name));

@@ -31,7 +31,8 @@ export function findLeaks(output: BuildOutput, needles: string[]): LeakFindings 
   const roots = outermost(output.roots.map((root) => resolve(root)));
   const publicDirs = output.publicDirs.map((dir) => resolve(dir));
   const found = new Set(roots.flatMap((root) => filesContaining(root, needles, output.base)));
-  const isPublic = (file: string) => publicDirs.some((dir) => isInside(resolve(output.base, file), dir));
+  const isPublic = (file: string) =>
+    publicDirs.some((dir) => isInside(resolve(output.base, file), dir));
   return {
     publicFiles: [...found].filter(isPublic),
     serverFiles: [...found].filter((file) => !isPublic(file)),

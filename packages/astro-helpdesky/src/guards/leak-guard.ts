@@ -65,7 +65,8 @@ function checkBuild(
   const leaks = findLeaks(buildOutput(config, dir, root), needles);
   const lines = leakReportLines(copies, leaks);
   if (lines.length === 0) {
-    if (needles.length > 0) logger.info("Leak guard: HELPDESKY_HMAC_SECRET appears in no built file.");
+    if (needles.length > 0)
+      logger.info("Leak guard: HELPDESKY_HMAC_SECRET appears in no built file.");
     return;
   }
   for (const line of lines) logger.error(line);

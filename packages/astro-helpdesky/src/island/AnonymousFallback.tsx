@@ -22,7 +22,8 @@ export function AnonymousFallback({ signInUrl, source = "/support" }: AnonymousF
         No account needed: we answer by email.
         {signInUrl && (
           <>
-            {" "}Have an account? <a href={signInUrl}>Sign in</a> to open your support conversations,
+            {" "}
+            Have an account? <a href={signInUrl}>Sign in</a> to open your support conversations,
             follow their history and reply.
           </>
         )}

@@ -1,12 +1,28 @@
 import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
-import { signInUrl as configuredSignInUrl, signOutUrl as configuredSignOutUrl } from "virtual:helpdesky/page-hints";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType } from "react";
+import {
+  signInUrl as configuredSignInUrl,
+  signOutUrl as configuredSignOutUrl,
+} from "virtual:helpdesky/page-hints";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentType,
+} from "react";
 import { FAILURE_MESSAGES } from "./failure-messages.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, watchIdentity } from "./identity-channel.ts";
 import { showPageFallback } from "./page-fallback.ts";
 import { clearHelpdeskyStorage } from "./page-teardown.ts";
-import { adoptBootStart, claimPage, onPageReleased, peekBootStart, releasePage } from "./script-registry.ts";
+import {
+  adoptBootStart,
+  claimPage,
+  onPageReleased,
+  peekBootStart,
+  releasePage,
+} from "./script-registry.ts";
 import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
 // No stylesheet imports here: the island's styles (and those of the fallback it may load, whose
@@ -249,14 +265,16 @@ export default function TicketCenterIsland({
     const action = new URL(signOutUrl, location.href).href;
     const onSubmit = (event: SubmitEvent) => {
       const form = event.target;
-      if (!(form instanceof HTMLFormElement) || hostRef.current?.parentElement?.contains(form)) return;
+      if (!(form instanceof HTMLFormElement) || hostRef.current?.parentElement?.contains(form))
+        return;
       if (form.method === "post" && form.action === action) signOutRef.current();
     };
     document.addEventListener("submit", onSubmit);
     return () => document.removeEventListener("submit", onSubmit);
   }, [ready, signOutUrl]);
 
-  const showFallback = view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
+  const showFallback =
+    view.kind === "anonymous" || view.kind === "failed" || view.kind === "signed-out-elsewhere";
   // Whether the page has its own, server-rendered fallback; unknown until the first answer.
   const [pageHasFallback, setPageHasFallback] = useState<boolean | null>(null);
   // Not while loading: the boot module may have shown the page's form already, and a retry keeps
@@ -267,11 +285,7 @@ export default function TicketCenterIsland({
   const Fallback = useFallback(ownsPage === true && showFallback && pageHasFallback === false);
 
   if (ownsPage === false) {
-    return (
-      <p className="hdh-duplicate">
-        The Ticket Center is already open on this page.
-      </p>
-    );
+    return <p className="hdh-duplicate">The Ticket Center is already open on this page.</p>;
   }
 
   const problem = view.kind === "failed" ? FAILURE_MESSAGES[view.failure] : null;

@@ -18,7 +18,10 @@ export interface BootOptions {
  * module that calls it async, so it may run before the parser reaches the container: then it
  * waits for the document to be parsed.
  */
-export function bootTicketCenter({ tokenUrl = "/api/helpdesky-token", timeoutMs = 10_000 }: BootOptions = {}): void {
+export function bootTicketCenter({
+  tokenUrl = "/api/helpdesky-token",
+  timeoutMs = 10_000,
+}: BootOptions = {}): void {
   const boot = () => {
     const container = document.getElementById(CONTAINER_ID);
     if (!container || isTicketCenterStarted()) return;

@@ -43,7 +43,8 @@ function isToken(value: unknown): value is TicketCenterToken {
   if (typeof value !== "object" || value === null) return false;
   const record = value as Record<string, unknown>;
   const fields = ["helpdeskId", "email", "signature", "scriptUrl"] as const;
-  if (!fields.every((name) => typeof record[name] === "string" && record[name] !== "")) return false;
+  if (!fields.every((name) => typeof record[name] === "string" && record[name] !== ""))
+    return false;
   try {
     // Only an http(s) script may be loaded: never a `javascript:` or `data:` URL from a bad body.
     const { protocol } = new URL(record.scriptUrl as string, document.baseURI);
@@ -55,7 +56,8 @@ function isToken(value: unknown): value is TicketCenterToken {
 
 async function readErrorCode(response: Response): Promise<string | undefined> {
   const body: unknown = await response.json().catch(() => undefined);
-  const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+  const error =
+    typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
   return typeof error === "string" ? error : undefined;
 }
 
@@ -93,11 +95,14 @@ export async function fetchToken(
     }
     if (response.status === 200) {
       const body: unknown = await response.json().catch(() => undefined);
-      return isToken(body) ? { kind: "ok", token: body } : { kind: "failed", failure: "bad-response", status: 200 };
+      return isToken(body)
+        ? { kind: "ok", token: body }
+        : { kind: "failed", failure: "bad-response", status: 200 };
     }
     const code = await readErrorCode(response);
     // Own keys only: "constructor" or "toString" from a body would otherwise read Object's methods.
-    const known = code !== undefined && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : undefined;
+    const known =
+      code !== undefined && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : undefined;
     return { kind: "failed", failure: known ?? "server", status: response.status };
   } catch {
     if (signal.aborted) return { kind: "aborted" };

@@ -26,7 +26,10 @@ function keysOf(storage: Storage): Set<string> {
 }
 
 function isSiteIsland(node: Node): boolean {
-  return node instanceof Element && (node.localName === "astro-island" || node.querySelector("astro-island") !== null);
+  return (
+    node instanceof Element &&
+    (node.localName === "astro-island" || node.querySelector("astro-island") !== null)
+  );
 }
 
 /** Removes every key a Helpdesky script may have left, for instance by a previous user of this browser. */
@@ -53,13 +56,20 @@ export function trackPageAdditions(container: HTMLElement): () => void {
   observer.observe(document.body, { childList: true });
 
   return () => {
-    for (const record of observer.takeRecords()) record.addedNodes.forEach((node) => added.add(node));
+    for (const record of observer.takeRecords())
+      record.addedNodes.forEach((node) => added.add(node));
     observer.disconnect();
     // Nothing the island renders is a direct child of <head> or <body>: React roots live deeper.
     // Other islands of the site are never the script's, wherever they were added; nor is what
     // holds the container (a script started before the island's React root was added).
     for (const node of added) {
-      if (!node.isConnected || container.contains(node) || node.contains(container) || isSiteIsland(node)) continue;
+      if (
+        !node.isConnected ||
+        container.contains(node) ||
+        node.contains(container) ||
+        isSiteIsland(node)
+      )
+        continue;
       node.parentNode?.removeChild(node);
     }
     for (const child of Array.from(container.childNodes)) {

@@ -21,7 +21,12 @@ const REGISTRY_KEY = Symbol.for("helpdesky.ticket-center-island.registry");
 
 function registry(): Registry {
   const scope = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
-  return (scope[REGISTRY_KEY] ??= { owner: null, disposeActive: null, listeners: new Set(), bootStart: null });
+  return (scope[REGISTRY_KEY] ??= {
+    owner: null,
+    disposeActive: null,
+    listeners: new Set(),
+    bootStart: null,
+  });
 }
 
 /** Makes `owner` the page's one Ticket Center island, unless another one already is. */
@@ -80,7 +85,11 @@ export function onPageReleased(listener: () => void): () => void {
 export function mountTicketCenterScript(
   container: HTMLElement,
   token: TicketCenterToken,
-  { timeoutMs, onLoad, onError }: {
+  {
+    timeoutMs,
+    onLoad,
+    onError,
+  }: {
     timeoutMs: number;
     onLoad: () => void;
     onError: () => void;

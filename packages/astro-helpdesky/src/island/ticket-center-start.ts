@@ -84,7 +84,8 @@ export function startTicketCenter(
       // the parser has reached it waits for the document.
       if (result.kind === "aborted") return result;
       const offer = () => offerFallback(result.kind === "unauthenticated");
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", offer, { once: true });
+      if (document.readyState === "loading")
+        document.addEventListener("DOMContentLoaded", offer, { once: true });
       else offer();
       return (settled = result);
     }

@@ -1,4 +1,8 @@
-import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH, type ConversationStore } from "./conversation-store.ts";
+import {
+  MAX_BODY_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  type ConversationStore,
+} from "./conversation-store.ts";
 import { BodyAbortedError, BodyTooLargeError, readLimitedBody } from "../contact/read-body.ts";
 import { verifySignature } from "./verify-signature.ts";
 
@@ -42,7 +46,8 @@ function authenticatedEmail(request: Request, context: StandinApiContext): strin
 
 /** A trimmed string field of at most `max` characters, or null. */
 function textField(body: unknown, name: string, max: number): string | null {
-  const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const value =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
   if (typeof value !== "string") return null;
   const trimmed = value.trim();
   return trimmed.length > 0 && trimmed.length <= max ? trimmed : null;
@@ -62,7 +67,11 @@ async function readJson(request: Request): Promise<{ body: unknown } | "too_larg
 const tooLarge = () => json({ error: "too_large" }, 413);
 
 /** Answers one call to the stand-in API; `path` is what follows `<base>/api/`. */
-export async function handleStandinApi(request: Request, path: string, context: StandinApiContext): Promise<Response> {
+export async function handleStandinApi(
+  request: Request,
+  path: string,
+  context: StandinApiContext,
+): Promise<Response> {
   const email = authenticatedEmail(request, context);
   if (email === null) return json({ error: "authentication_failed" }, 401);
   const method = request.method;

@@ -44,7 +44,10 @@ interface MessageRow {
 }
 
 /** Creates the tables when missing and returns the store over them. */
-export function createConversationStore(db: DatabaseSync, now: () => Date = () => new Date()): ConversationStore {
+export function createConversationStore(
+  db: DatabaseSync,
+  now: () => Date = () => new Date(),
+): ConversationStore {
   db.exec(`
     CREATE TABLE IF NOT EXISTS standin_conversations (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -78,7 +81,9 @@ export function createConversationStore(db: DatabaseSync, now: () => Date = () =
   const insertMessage = db.prepare(
     "INSERT INTO standin_messages (conversation_id, author, body, created_at) VALUES (?, 'customer', ?, ?)",
   );
-  const touchConversation = db.prepare("UPDATE standin_conversations SET updated_at = ? WHERE id = ?");
+  const touchConversation = db.prepare(
+    "UPDATE standin_conversations SET updated_at = ? WHERE id = ?",
+  );
 
   function hydrate(row: ConversationRow): StandinConversation {
     const messages = (selectMessages.all(row.id) as unknown as MessageRow[]).map((message) => ({
@@ -87,7 +92,13 @@ export function createConversationStore(db: DatabaseSync, now: () => Date = () =
       body: message.body,
       createdAt: message.created_at,
     }));
-    return { id: row.id, subject: row.subject, createdAt: row.created_at, updatedAt: row.updated_at, messages };
+    return {
+      id: row.id,
+      subject: row.subject,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      messages,
+    };
   }
 
   function find(email: string, id: number): StandinConversation | null {

@@ -9,11 +9,15 @@ import { isIP } from "node:net";
 
 export const ALLOW_REMOTE_VARIABLE = "HELPDESKY_STANDIN_ALLOW_REMOTE";
 
-export type StandinExposure = { kind: "ok" } | { kind: "refuse"; message: string } | { kind: "warn"; message: string };
+export type StandinExposure =
+  { kind: "ok" } | { kind: "refuse"; message: string } | { kind: "warn"; message: string };
 
 /** True for an address only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped), `localhost`. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1");
   if (name === "localhost") return true;
   const mapped = name.startsWith("::ffff:") ? name.slice("::ffff:".length) : name;
   if (isIP(mapped) === 4) return mapped.startsWith("127.");
@@ -28,11 +32,18 @@ export function allowsRemote(value: string | undefined): boolean {
 }
 
 /** The verdict for serving on `host` (an address or host name) in stand-in mode or not. */
-export function standinExposure(input: { standin: boolean; host: string; allowRemote: boolean }): StandinExposure {
+export function standinExposure(input: {
+  standin: boolean;
+  host: string;
+  allowRemote: boolean;
+}): StandinExposure {
   if (!input.standin || isLoopbackHost(input.host)) return { kind: "ok" };
   const danger = `anyone who can reach this server can sign in as any email and read every Contact Form message at /helpdesky-standin/inbox`;
   if (input.allowRemote) {
-    return { kind: "warn", message: `Stand-in mode is serving on ${input.host}, reachable from other machines (${ALLOW_REMOTE_VARIABLE}=1): ${danger}.` };
+    return {
+      kind: "warn",
+      message: `Stand-in mode is serving on ${input.host}, reachable from other machines (${ALLOW_REMOTE_VARIABLE}=1): ${danger}.`,
+    };
   }
   return {
     kind: "refuse",

@@ -92,7 +92,9 @@
   function showAuthError() {
     body.replaceChildren(
       el("div", "hdh-standin-error", [
-        el("p", "hdh-standin-error-title", ["Authentication error: we could not verify your identity."]),
+        el("p", "hdh-standin-error-title", [
+          "Authentication error: we could not verify your identity.",
+        ]),
         el("p", "", [
           "The email and signature sent to Helpdesky do not match. Compare them with the Verification Tool in the Helpdesky dashboard (Ticket Center page): paste the email and the signature your server generated and check that they match.",
         ]),
@@ -114,7 +116,9 @@
       messages.map(function (message) {
         return el("li", "hdh-standin-message hdh-standin-message-" + message.author, [
           el("span", "hdh-standin-meta", [
-            (message.author === "agent" ? "Support" : "You") + " · " + new Date(message.createdAt).toLocaleString(),
+            (message.author === "agent" ? "Support" : "You") +
+              " · " +
+              new Date(message.createdAt).toLocaleString(),
           ]),
           el("p", "", [message.body]),
         ]);
@@ -135,7 +139,9 @@
       event.preventDefault();
       if (!textarea.value.trim()) return;
       button.disabled = true;
-      request("POST", "conversations/" + conversation.id + "/messages", { body: textarea.value }).then(
+      request("POST", "conversations/" + conversation.id + "/messages", {
+        body: textarea.value,
+      }).then(
         function (result) {
           if (result.status === 401) return showAuthError();
           load("Reply sent.");
@@ -196,7 +202,9 @@
   }
 
   function render(conversations, notice) {
-    var list = el("div", "hdh-standin-list", [el("h3", "hdh-standin-subtitle", ["Your conversations"])]);
+    var list = el("div", "hdh-standin-list", [
+      el("h3", "hdh-standin-subtitle", ["Your conversations"]),
+    ]);
     if (conversations.length === 0) {
       list.append(el("p", "hdh-standin-empty", ["No conversations yet. Start one below."]));
     } else {
@@ -223,7 +231,8 @@
     request("GET", "conversations").then(
       function (result) {
         if (result.status === 401) return showAuthError();
-        if (result.status !== 200) return showFailure("The Ticket Center could not load your conversations.");
+        if (result.status !== 200)
+          return showFailure("The Ticket Center could not load your conversations.");
         render(result.data.conversations, notice);
       },
       function () {

@@ -56,7 +56,10 @@ export function connectRedis(url: string, health: RedisHealth): SharedRedis {
       const { client, firstConnection } = await loaded;
       // Stryker disable next-line ConditionalExpression: only spares a timer per call; a race with a settled promise ends at once
       if (connecting) {
-        await Promise.race([firstConnection, new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref())]);
+        await Promise.race([
+          firstConnection,
+          new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref()),
+        ]);
       }
       return client;
     },
@@ -71,7 +74,10 @@ export function connectRedis(url: string, health: RedisHealth): SharedRedis {
 export function answerInTime<T>(command: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("no answer in time"), { name: "TimeoutError" })), REDIS_COMMAND_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error("no answer in time"), { name: "TimeoutError" })),
+      REDIS_COMMAND_TIMEOUT_MS,
+    );
   });
   return Promise.race([command, late]).finally(() => clearTimeout(timer));
 }

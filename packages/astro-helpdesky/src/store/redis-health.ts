@@ -21,7 +21,9 @@ export function redisHealth(log: (line: string) => void) {
     recovered() {
       if (!down) return;
       down = false;
-      log("Redis is reachable again: the rate limit, duplicate protection and sign-out are shared again.");
+      log(
+        "Redis is reachable again: the rate limit, duplicate protection and sign-out are shared again.",
+      );
     },
   };
 }

@@ -19,7 +19,8 @@ export function chooseRedisUrl(env: RedisEnv): RedisUrlChoice {
   const url = env[from]!.trim();
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") return { kind: "invalid", from };
+    if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:")
+      return { kind: "invalid", from };
     // The path names a database by number; node-redis refuses anything else when it connects.
     if (!/^\/?\d*$/.test(parsed.pathname)) return { kind: "invalid", from };
     return { kind: "redis", url, from, display: `${parsed.protocol}//${parsed.host}` };

@@ -10,7 +10,9 @@ export const redisHealth = trackRedisHealth(log);
 
 const choice = chooseRedisUrl({ REDIS_URL, KV_URL });
 if (choice.kind === "invalid") {
-  log(`${choice.from} is not a redis:// or rediss:// URL (with a database number, if any, as its path): Redis is off, state stays in this instance's memory.`);
+  log(
+    `${choice.from} is not a redis:// or rediss:// URL (with a database number, if any, as its path): Redis is off, state stays in this instance's memory.`,
+  );
 }
 
 /**
@@ -18,7 +20,8 @@ if (choice.kind === "invalid") {
  * limit and idempotency records and the demo sign-out's denylist live in this process's memory,
  * right for one Node server and `astro dev`.
  */
-export const sharedRedis: SharedRedis | null = choice.kind === "redis" ? connectRedis(choice.url, redisHealth) : null;
+export const sharedRedis: SharedRedis | null =
+  choice.kind === "redis" ? connectRedis(choice.url, redisHealth) : null;
 
 // Read at run time: Vercel sets VERCEL=1 in its functions' environment.
 if (!sharedRedis && process.env.VERCEL) {

@@ -47,10 +47,20 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const kept = ["npm_config_cache", "npm_config_registry", "npm_config_userconfig"];
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => kept.includes(name) || !/^(npm_|HELPDESKY_|CONTACT_|SMTP_|SUPPORT_EMAIL|REDIS_URL|KV_URL|TRUSTED_PROXY_)/i.test(name),
+      ([name]) =>
+        kept.includes(name) ||
+        !/^(npm_|HELPDESKY_|CONTACT_|SMTP_|SUPPORT_EMAIL|REDIS_URL|KV_URL|TRUSTED_PROXY_)/i.test(
+          name,
+        ),
     ),
   );
-  return { ...env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`, ASTRO_TELEMETRY_DISABLED: "1", CI: "1", ...extra };
+  return {
+    ...env,
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    CI: "1",
+    ...extra,
+  };
 }
 
 function run(command: string, args: string[], cwd: string, env = cleanEnv()): Promise<Output> {
@@ -94,10 +104,22 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the app's built Node server on loopback in stand-in mode and waits until it answers. */
-async function startAppServer(app: string, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startAppServer(
+  app: string,
+  dataDir: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const env = cleanEnv({ HOST: "127.0.0.1", PORT: String(port), HELPDESKY_STANDIN: "1", HELPDESKY_DATA_DIR: dataDir });
-  const child: ChildProcess = spawn(process.execPath, ["dist/server/entry.mjs"], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+  const env = cleanEnv({
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    HELPDESKY_STANDIN: "1",
+    HELPDESKY_DATA_DIR: dataDir,
+  });
+  const child: ChildProcess = spawn(process.execPath, ["dist/server/entry.mjs"], {
+    cwd: app,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
@@ -142,7 +164,19 @@ test.beforeAll(async () => {
     writeFileSync(join(app, file), content);
   }
   const dependencies = APP_DEPENDENCIES.map((name) => `${name}@${lockedVersion(name)}`);
-  await step("npm install", "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(work, tarball!), ...dependencies], app);
+  await step(
+    "npm install",
+    "npm",
+    [
+      "install",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      join(work, tarball!),
+      ...dependencies,
+    ],
+    app,
+  );
   const astro = join(app, "node_modules/astro/bin/astro.mjs");
   await step("astro check", process.execPath, [astro, "check"], app);
   await step("astro build", process.execPath, [astro, "build"], app);
@@ -161,15 +195,21 @@ function watchErrors(page: Page): Error[] {
   return errors;
 }
 
-const ticketCenter = (page: Page) => page.getByRole("region", { name: "Ticket Center (local Helpdesky stand-in)" });
+const ticketCenter = (page: Page) =>
+  page.getByRole("region", { name: "Ticket Center (local Helpdesky stand-in)" });
 const contactForm = (page: Page) => page.getByRole("region", { name: "Send us a message" });
 
-test("a visitor the app's middleware signs in gets the stand-in Ticket Center", async ({ page, context }) => {
+test("a visitor the app's middleware signs in gets the stand-in Ticket Center", async ({
+  page,
+  context,
+}) => {
   const errors = watchErrors(page);
   await context.addCookies([{ name: APP_SESSION_COOKIE, value: EMAIL, url: server!.url }]);
   await page.goto(`${server!.url}/support`);
   await expect(ticketCenter(page).getByText(`Signed in to Helpdesky as ${EMAIL}.`)).toBeVisible();
-  await expect(ticketCenter(page).getByRole("button", { name: "Start conversation" })).toBeVisible();
+  await expect(
+    ticketCenter(page).getByRole("button", { name: "Start conversation" }),
+  ).toBeVisible();
   await expect(contactForm(page)).toBeHidden();
   expect(errors).toEqual([]);
 });
@@ -196,11 +236,18 @@ test("the packed CLI signs with the app's .env and its doctor reads the app's mi
   // The app's own bin or nothing: --no installs nothing, --offline asks no registry for a package of that name.
   const npx = (...args: string[]) => run("npx", ["--no", "--offline", "helpdesky", ...args], app);
   const sign = await npx("sign", EMAIL);
-  expect(sign, sign.stderr).toMatchObject({ code: 0, stdout: `${createHmac("sha256", SECRET).update(EMAIL).digest("hex")}\n` });
+  expect(sign, sign.stderr).toMatchObject({
+    code: 0,
+    stdout: `${createHmac("sha256", SECRET).update(EMAIL).digest("hex")}\n`,
+  });
 
   const doctor = await npx("doctor");
   expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
-  expect(doctor.stdout).toContain("✓ Live mode: the site signs users for Helpdesk hd_fresh; stand-in mode is off.");
-  expect(doctor.stdout).toContain("✓ src/middleware.ts uses your own auth provider, not the demo sign-in.");
+  expect(doctor.stdout).toContain(
+    "✓ Live mode: the site signs users for Helpdesk hd_fresh; stand-in mode is off.",
+  );
+  expect(doctor.stdout).toContain(
+    "✓ src/middleware.ts uses your own auth provider, not the demo sign-in.",
+  );
   expect(doctor.stdout + doctor.stderr).not.toContain(SECRET);
 });

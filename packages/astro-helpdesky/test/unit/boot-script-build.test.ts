@@ -1,9 +1,22 @@
 import { describe, expect, test } from "vitest";
-import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "../../src/build/html-edits.ts";
-import { loadsModule, staticImportClosure, type ChunkInfo } from "../../src/build/static-imports.ts";
+import {
+  addModulePreloads,
+  makeModuleScriptAsync,
+  moduleScripts,
+} from "../../src/build/html-edits.ts";
+import {
+  loadsModule,
+  staticImportClosure,
+  type ChunkInfo,
+} from "../../src/build/static-imports.ts";
 
 function bundle(...chunks: [string, string[], string[]?][]): Map<string, ChunkInfo> {
-  return new Map(chunks.map(([fileName, imports, moduleIds = []]) => [fileName, { fileName, imports, moduleIds }]));
+  return new Map(
+    chunks.map(([fileName, imports, moduleIds = []]) => [
+      fileName,
+      { fileName, imports, moduleIds },
+    ]),
+  );
 }
 
 describe("staticImportClosure", () => {
@@ -26,8 +39,19 @@ describe("staticImportClosure", () => {
 
 describe("loadsModule", () => {
   const chunks = bundle(
-    ["_astro/support.js", ["_astro/start.js"], ["/site/src/pages/support.astro?astro&type=script&index=0&lang.ts"]],
-    ["_astro/start.js", [], ["/site/packages/astro-helpdesky/src/island/boot.ts", "/site/packages/astro-helpdesky/src/island/fetch-token.ts"]],
+    [
+      "_astro/support.js",
+      ["_astro/start.js"],
+      ["/site/src/pages/support.astro?astro&type=script&index=0&lang.ts"],
+    ],
+    [
+      "_astro/start.js",
+      [],
+      [
+        "/site/packages/astro-helpdesky/src/island/boot.ts",
+        "/site/packages/astro-helpdesky/src/island/fetch-token.ts",
+      ],
+    ],
     ["_astro/other.js", [], ["/site/src/pages/other.ts"]],
   );
 
@@ -59,7 +83,12 @@ describe("the built page's HTML", () => {
   });
 
   test("gets one modulepreload per chunk at the end of <head>, none for a chunk it already links", () => {
-    const html = addModulePreloads(page, ["/_astro/start.js", "/_astro/start.js", "/_astro/a.css", "/_astro/runtime.js"]);
+    const html = addModulePreloads(page, [
+      "/_astro/start.js",
+      "/_astro/start.js",
+      "/_astro/a.css",
+      "/_astro/runtime.js",
+    ]);
     expect(html).toContain(
       '<link rel="stylesheet" href="/_astro/a.css"><link rel="modulepreload" href="/_astro/start.js"><link rel="modulepreload" href="/_astro/runtime.js"></head>',
     );
@@ -74,7 +103,9 @@ describe("the built page's HTML", () => {
     expect(html).toContain('<script async type="module" src="/_astro/boot.js">');
     expect(html).toContain('<script type="module" src="/_astro/other.js">');
     const reordered = '<body><script src="/_astro/boot.js" type="module"></script></body>';
-    expect(makeModuleScriptAsync(reordered, moduleScripts(reordered)[0]!.tag)).toBe('<body><script async src="/_astro/boot.js" type="module"></script></body>');
+    expect(makeModuleScriptAsync(reordered, moduleScripts(reordered)[0]!.tag)).toBe(
+      '<body><script async src="/_astro/boot.js" type="module"></script></body>',
+    );
     expect(makeModuleScriptAsync(html, moduleScripts(html)[0]!.tag)).toBe(html);
   });
 });

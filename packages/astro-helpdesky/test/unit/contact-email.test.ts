@@ -6,7 +6,14 @@ import { memoryRateLimiter } from "../../src/contact/rate-limit.ts";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { smtpDelivery, smtpTransportOptions } from "../../src/contact/smtp-delivery.ts";
 import { submitContact, type SubmissionDeps } from "../../src/contact/submission.ts";
-import { header, headersOf, startSmtpServer, textBody, type SmtpBehaviour, type TestSmtpServer } from "../../../../test/e2e/support/smtp-server.ts";
+import {
+  header,
+  headersOf,
+  startSmtpServer,
+  textBody,
+  type SmtpBehaviour,
+  type TestSmtpServer,
+} from "../../../../test/e2e/support/smtp-server.ts";
 
 // A real SMTP conversation with an in-process server on 127.0.0.1: what a helpdesk's inbox gets.
 
@@ -36,7 +43,8 @@ async function smtp(behaviour: SmtpBehaviour = "accept") {
   return server;
 }
 
-const mailer = (url: string) => smtpDelivery({ url, from: FROM, to: SUPPORT, timeoutMs: 5000, connectTimeoutMs: 500 });
+const mailer = (url: string) =>
+  smtpDelivery({ url, from: FROM, to: SUPPORT, timeoutMs: 5000, connectTimeoutMs: 500 });
 
 describe("email delivery over SMTP", () => {
   test("sends one message to SUPPORT_EMAIL from the site's address, with the visitor in Reply-To", async () => {
@@ -49,7 +57,9 @@ describe("email delivery over SMTP", () => {
     expect(header(raw, "From")).toBe("Acme Cloud Contact Form <contact@acme.example>");
     expect(header(raw, "Reply-To")).toBe("Zoë Ångström <zoe@example.com>");
     expect(header(raw, "To")).toBe("help@acme.example");
-    expect(header(raw, "Message-ID")).toBe("<contact-c-7d4f1f0e-2c1b-4f7a-9a51-0f2d6b8e9c11@acme.example>");
+    expect(header(raw, "Message-ID")).toBe(
+      "<contact-c-7d4f1f0e-2c1b-4f7a-9a51-0f2d6b8e9c11@acme.example>",
+    );
     expect(header(raw, "Subject")).toBe("Contact form: Invoice 💳 wrong");
     expect(header(raw, "Content-Type")).toMatch(/^text\/plain; charset=utf-8/i);
     expect(textBody(raw)).toBe(
@@ -75,7 +85,12 @@ describe("email delivery over SMTP", () => {
 
   test("a message without name or subject still says what it is", async () => {
     const server = await smtp();
-    expect(await mailer(server.url).deliver({ ...delivery, message: { ...delivery.message, name: "", subject: "" } })).toEqual({ ok: true });
+    expect(
+      await mailer(server.url).deliver({
+        ...delivery,
+        message: { ...delivery.message, name: "", subject: "" },
+      }),
+    ).toEqual({ ok: true });
     const { raw } = server.received[0]!;
     expect(header(raw, "Subject")).toBe("Contact form: message from zoe@example.com");
     expect(header(raw, "Reply-To")).toBe("zoe@example.com");
@@ -98,7 +113,12 @@ describe("email delivery over SMTP", () => {
     ["name, Unicode line separator", { name: "Eve\u2028Bcc: victim@example.net" }],
   ])("a line break in the %s starts no header and adds no recipient", async (_label, fields) => {
     const server = await smtp();
-    expect(await mailer(server.url).deliver({ ...delivery, message: { ...delivery.message, ...fields } })).toEqual({ ok: true });
+    expect(
+      await mailer(server.url).deliver({
+        ...delivery,
+        message: { ...delivery.message, ...fields },
+      }),
+    ).toEqual({ ok: true });
     const { envelope, raw } = server.received[0]!;
     expect(envelope.to).toEqual(["help@acme.example"]);
     const names = headersOf(raw).map(([name]) => name);
@@ -112,38 +132,82 @@ describe("email delivery over SMTP", () => {
 
 describe("the SMTP connection", () => {
   /** The options nodemailer's transport ends up with, SMTP_URL's parts merged in. */
-  const resolved = (url: string) => new SMTPTransport(smtpTransportOptions(url, 5000, 15000)).options;
+  const resolved = (url: string) =>
+    new SMTPTransport(smtpTransportOptions(url, 5000, 15000)).options;
 
   test.each([
-    ["smtp:// to a remote server requires STARTTLS", "smtp://u:p@smtp.example.com:587", { secure: false, requireTLS: true, port: 587 }],
-    ["smtps:// is TLS from the start", "smtps://u:p@smtp.example.com:465", { secure: true, requireTLS: false, port: 465 }],
-    ["a relay on this machine may go without", "smtp://127.0.0.1:2525", { secure: false, requireTLS: false }],
-    ["a relay on this machine, by name", "smtp://localhost:2525", { secure: false, requireTLS: false }],
-    ["a relay on this machine, over IPv6", "smtp://[::1]:2525", { secure: false, requireTLS: false }],
-    ["a remote server whose name only starts like this machine's", "smtp://u:p@localhost.example.com:587", { requireTLS: true }],
-    ["?requireTLS=false in the URL wins", "smtp://u:p@smtp.example.com:587?requireTLS=false", { requireTLS: false }],
+    [
+      "smtp:// to a remote server requires STARTTLS",
+      "smtp://u:p@smtp.example.com:587",
+      { secure: false, requireTLS: true, port: 587 },
+    ],
+    [
+      "smtps:// is TLS from the start",
+      "smtps://u:p@smtp.example.com:465",
+      { secure: true, requireTLS: false, port: 465 },
+    ],
+    [
+      "a relay on this machine may go without",
+      "smtp://127.0.0.1:2525",
+      { secure: false, requireTLS: false },
+    ],
+    [
+      "a relay on this machine, by name",
+      "smtp://localhost:2525",
+      { secure: false, requireTLS: false },
+    ],
+    [
+      "a relay on this machine, over IPv6",
+      "smtp://[::1]:2525",
+      { secure: false, requireTLS: false },
+    ],
+    [
+      "a remote server whose name only starts like this machine's",
+      "smtp://u:p@localhost.example.com:587",
+      { requireTLS: true },
+    ],
+    [
+      "?requireTLS=false in the URL wins",
+      "smtp://u:p@smtp.example.com:587?requireTLS=false",
+      { requireTLS: false },
+    ],
   ])("%s", (_label, url, expected) => {
     expect(resolved(url)).toMatchObject(expected);
   });
 
   test("the login comes from the URL, percent-decoded", () => {
-    expect(resolved("smtps://site%40acme.example:p%3Ass%2Fword@smtp.example.com").auth).toMatchObject({ user: "site@acme.example", pass: "p:ss/word" });
+    expect(
+      resolved("smtps://site%40acme.example:p%3Ass%2Fword@smtp.example.com").auth,
+    ).toMatchObject({ user: "site@acme.example", pass: "p:ss/word" });
   });
 });
 
 describe("email delivery failures", () => {
   test.each([
-    ["refuses the message (5xx)", "refuse", "rejected", /the SMTP server refused the message: 550 5\.7\.1 Message refused by policy/],
-    ["drops the connection", "drop", "network", /could not be reached or dropped the connection \(ECONNECTION/],
+    [
+      "refuses the message (5xx)",
+      "refuse",
+      "rejected",
+      /the SMTP server refused the message: 550 5\.7\.1 Message refused by policy/,
+    ],
+    [
+      "drops the connection",
+      "drop",
+      "network",
+      /could not be reached or dropped the connection \(ECONNECTION/,
+    ],
     ["never answers", "silent", "timeout", /no answer from the SMTP server in time \(ETIMEDOUT/],
-  ] as const)("a server that %s: not delivered, with the cause", async (_label, behaviour, reason, detail) => {
-    const server = await smtp(behaviour);
-    const started = Date.now();
-    const result = await mailer(server.url).deliver(delivery);
-    expect(result).toMatchObject({ ok: false, reason });
-    expect(result.ok || result.detail).toMatch(detail);
-    expect(Date.now() - started).toBeLessThan(4000);
-  });
+  ] as const)(
+    "a server that %s: not delivered, with the cause",
+    async (_label, behaviour, reason, detail) => {
+      const server = await smtp(behaviour);
+      const started = Date.now();
+      const result = await mailer(server.url).deliver(delivery);
+      expect(result).toMatchObject({ ok: false, reason });
+      expect(result.ok || result.detail).toMatch(detail);
+      expect(Date.now() - started).toBeLessThan(4000);
+    },
+  );
 
   test("a server that is not listening: not delivered", async () => {
     const server = await smtp();
@@ -169,7 +233,13 @@ describe("the Contact Form over SMTP", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(fields).toString(),
     });
-  const typed = { name: "Ada", email: "ada@example.com", subject: "Hi", message: "The dashboard is down & I can't log in.", source: "/contact" };
+  const typed = {
+    name: "Ada",
+    email: "ada@example.com",
+    subject: "Hi",
+    message: "The dashboard is down & I can't log in.",
+    source: "/contact",
+  };
 
   function deps(url: string): SubmissionDeps {
     return {
@@ -185,12 +255,17 @@ describe("the Contact Form over SMTP", () => {
   test("a double submit sends one mail, and both answers say sent", async () => {
     const server = await smtp();
     const shared = deps(server.url);
-    const outcomes = await Promise.all([submitContact(form(typed), "203.0.113.1", shared), submitContact(form(typed), "203.0.113.1", shared)]);
+    const outcomes = await Promise.all([
+      submitContact(form(typed), "203.0.113.1", shared),
+      submitContact(form(typed), "203.0.113.1", shared),
+    ]);
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(["sent", "sent"]);
     // A repost after it was sent is the same message too.
     expect(await submitContact(form(typed), "203.0.113.1", shared)).toMatchObject({ kind: "sent" });
     expect(server.received).toHaveLength(1);
-    expect(header(server.received[0]!.raw, "Message-ID")).toMatch(/^<contact-d-[0-9a-f]{40}@acme\.example>$/);
+    expect(header(server.received[0]!.raw, "Message-ID")).toMatch(
+      /^<contact-d-[0-9a-f]{40}@acme\.example>$/,
+    );
   });
 
   test.each([
@@ -198,23 +273,28 @@ describe("the Contact Form over SMTP", () => {
     ["drop", 502, "delivery_failed"],
     // No answer in time: the mail may still have been accepted, so "not sent" would not be true.
     ["silent", 504, "delivery_uncertain"],
-  ] as const)("when the server does %s, the visitor is told it was not sent (or may not have been) and keeps every word", async (behaviour, status, kind) => {
-    const server = await smtp(behaviour);
-    const outcome = await submitContact(form(typed), "203.0.113.1", deps(server.url));
-    expect(outcome).toMatchObject({
-      status,
-      kind,
-      supportEmail: SUPPORT,
-      values: { name: "Ada", email: "ada@example.com", subject: "Hi", message: typed.message },
-      source: "/contact",
-    });
-  });
+  ] as const)(
+    "when the server does %s, the visitor is told it was not sent (or may not have been) and keeps every word",
+    async (behaviour, status, kind) => {
+      const server = await smtp(behaviour);
+      const outcome = await submitContact(form(typed), "203.0.113.1", deps(server.url));
+      expect(outcome).toMatchObject({
+        status,
+        kind,
+        supportEmail: SUPPORT,
+        values: { name: "Ada", email: "ada@example.com", subject: "Hi", message: typed.message },
+        source: "/contact",
+      });
+    },
+  );
 
   test("after a failure, sending again delivers the message", async () => {
     const refusing = await smtp("refuse");
     const accepting = await smtp();
     const shared = deps(refusing.url);
-    expect(await submitContact(form(typed), "203.0.113.1", shared)).toMatchObject({ kind: "delivery_failed" });
+    expect(await submitContact(form(typed), "203.0.113.1", shared)).toMatchObject({
+      kind: "delivery_failed",
+    });
     shared.delivery = mailer(accepting.url);
     expect(await submitContact(form(typed), "203.0.113.1", shared)).toMatchObject({ kind: "sent" });
     expect(accepting.received).toHaveLength(1);

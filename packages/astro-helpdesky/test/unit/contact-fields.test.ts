@@ -1,9 +1,19 @@
 import * as v from "valibot";
 import { describe, expect, test } from "vitest";
-import { CONTACT_LIMITS, EMAIL_PATTERN, checkContactFields, type ContactValues } from "../../src/contact/fields.ts";
+import {
+  CONTACT_LIMITS,
+  EMAIL_PATTERN,
+  checkContactFields,
+  type ContactValues,
+} from "../../src/contact/fields.ts";
 import { validateContact } from "../../src/contact/schema.ts";
 
-const VALID = { name: "Ada Lovelace", email: "ada@example.com", subject: "Invoice", message: "Hello" };
+const VALID = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  subject: "Invoice",
+  message: "Hello",
+};
 const emailOfLength = (n: number) => `${"a".repeat(n - "@example.com".length)}@example.com`;
 const over = (limit: number, char = "x") => char.repeat(limit + 1);
 
@@ -12,22 +22,65 @@ const over = (limit: number, char = "x") => char.repeat(limit + 1);
 const CASES: Array<[string, ContactValues]> = [
   ["a complete message", VALID],
   ["only the required fields", { email: "ada@example.com", message: "Hi" }],
-  ["padding around every field", { name: "  Ada ", email: "  ada@example.com\t", subject: " Hi ", message: "\n Hello \n" }],
+  [
+    "padding around every field",
+    { name: "  Ada ", email: "  ada@example.com\t", subject: " Hi ", message: "\n Hello \n" },
+  ],
   ["everything empty", { name: "", email: "", subject: "", message: "" }],
   ["spaces only", { ...VALID, email: "   ", message: " \n\t " }],
-  ["the limits exactly", { name: "n".repeat(CONTACT_LIMITS.name), email: emailOfLength(CONTACT_LIMITS.email), subject: "s".repeat(CONTACT_LIMITS.subject), message: "m".repeat(CONTACT_LIMITS.message) }],
-  ["one over each limit", { name: over(CONTACT_LIMITS.name), email: emailOfLength(CONTACT_LIMITS.email + 1), subject: over(CONTACT_LIMITS.subject), message: over(CONTACT_LIMITS.message) }],
-  ["the limits with padding that trims away", { ...VALID, name: ` ${"n".repeat(CONTACT_LIMITS.name)} `, message: `${"m".repeat(CONTACT_LIMITS.message)}\n` }],
+  [
+    "the limits exactly",
+    {
+      name: "n".repeat(CONTACT_LIMITS.name),
+      email: emailOfLength(CONTACT_LIMITS.email),
+      subject: "s".repeat(CONTACT_LIMITS.subject),
+      message: "m".repeat(CONTACT_LIMITS.message),
+    },
+  ],
+  [
+    "one over each limit",
+    {
+      name: over(CONTACT_LIMITS.name),
+      email: emailOfLength(CONTACT_LIMITS.email + 1),
+      subject: over(CONTACT_LIMITS.subject),
+      message: over(CONTACT_LIMITS.message),
+    },
+  ],
+  [
+    "the limits with padding that trims away",
+    {
+      ...VALID,
+      name: ` ${"n".repeat(CONTACT_LIMITS.name)} `,
+      message: `${"m".repeat(CONTACT_LIMITS.message)}\n`,
+    },
+  ],
   ["emoji counted as two units each", { ...VALID, message: "😀".repeat(2500) }],
   ["emoji one unit over", { ...VALID, message: `${"😀".repeat(2500)}a` }],
-  ["line breaks in the one-line fields", { ...VALID, name: "Ada\nLovelace", subject: "Hi\r\nBcc: x@y.z" }],
+  [
+    "line breaks in the one-line fields",
+    { ...VALID, name: "Ada\nLovelace", subject: "Hi\r\nBcc: x@y.z" },
+  ],
   ["a Unicode line separator", { ...VALID, subject: "Hi\u2028there" }],
-  ["control characters in the one-line fields", { ...VALID, name: "Ada\u0000", subject: "Hi\u0085there" }],
-  ["a tab inside a name, a line break and an escape in a subject", { ...VALID, name: "Ada\tLovelace", subject: "Hi\n\u001b[2J" }],
+  [
+    "control characters in the one-line fields",
+    { ...VALID, name: "Ada\u0000", subject: "Hi\u0085there" },
+  ],
+  [
+    "a tab inside a name, a line break and an escape in a subject",
+    { ...VALID, name: "Ada\tLovelace", subject: "Hi\n\u001b[2J" },
+  ],
   ["control characters in the message", { ...VALID, message: "Tab\there\u000bthere" }],
   ["a long subject with a line break", { ...VALID, subject: `${over(CONTACT_LIMITS.subject)}\nx` }],
   ["line breaks in the message", { ...VALID, message: "Line one\nLine two" }],
-  ["unicode everywhere", { name: "Zoë Ångström", email: "zoe@example.com", subject: "Billing 💳", message: "你好，مرحبا" }],
+  [
+    "unicode everywhere",
+    {
+      name: "Zoë Ångström",
+      email: "zoe@example.com",
+      subject: "Billing 💳",
+      message: "你好，مرحبا",
+    },
+  ],
   ...(
     [
       "ada@",
@@ -48,7 +101,10 @@ const CASES: Array<[string, ContactValues]> = [
       "ada@example.co\u212a",
       "\u017fada@example.com",
     ] as const
-  ).map((email): [string, ContactValues] => [`the email ${JSON.stringify(email)}`, { ...VALID, email }]),
+  ).map((email): [string, ContactValues] => [
+    `the email ${JSON.stringify(email)}`,
+    { ...VALID, email },
+  ]),
 ];
 
 describe("the island's field check", () => {
@@ -58,12 +114,22 @@ describe("the island's field check", () => {
   });
 
   // The shared pattern is Valibot's own email rule, which the server used before it was shared.
-  test.each(["ada@example.com", "ada+tag@sub.example.co.uk", "ADA@EXAMPLE.COM", "ada@", "ada@example", "ada@example.c", "a..b@example.com", "ada@example.co\u212a", "\u017fada@example.com", "zoë@example.com"])(
-    "matches Valibot's email() rule: %s",
-    (email) => {
-      expect(EMAIL_PATTERN.test(email)).toBe(v.safeParse(v.pipe(v.string(), v.email()), email).success);
-    },
-  );
+  test.each([
+    "ada@example.com",
+    "ada+tag@sub.example.co.uk",
+    "ADA@EXAMPLE.COM",
+    "ada@",
+    "ada@example",
+    "ada@example.c",
+    "a..b@example.com",
+    "ada@example.co\u212a",
+    "\u017fada@example.com",
+    "zoë@example.com",
+  ])("matches Valibot's email() rule: %s", (email) => {
+    expect(EMAIL_PATTERN.test(email)).toBe(
+      v.safeParse(v.pipe(v.string(), v.email()), email).success,
+    );
+  });
 
   test("refuses what the server refuses, with the server's words", () => {
     expect(checkContactFields({ email: "ada@", message: "" })).toEqual({
@@ -75,7 +141,10 @@ describe("the island's field check", () => {
 
 // Verdicts stated outright, not as agreement between the two checks: both read one pattern.
 describe("the email rule, as a visitor meets it", () => {
-  const verdicts = (email: string) => [checkContactFields({ ...VALID, email }).email, validateContact({ ...VALID, email }).ok];
+  const verdicts = (email: string) => [
+    checkContactFields({ ...VALID, email }).email,
+    validateContact({ ...VALID, email }).ok,
+  ];
 
   test.each([
     "ada@example.com",

@@ -37,15 +37,27 @@ function api(...answers: Array<() => Response | Promise<Response>>) {
   const received: Received[] = [];
   server.use(
     http.post(API, async ({ request }) => {
-      received.push({ body: (await request.json()) as Record<string, unknown>, key: request.headers.get("idempotency-key") });
+      received.push({
+        body: (await request.json()) as Record<string, unknown>,
+        key: request.headers.get("idempotency-key"),
+      });
       return answers[Math.min(received.length - 1, answers.length - 1)]!();
     }),
   );
   return received;
 }
 
-async function fillIn(user: ReturnType<typeof userEvent.setup>, values: Partial<Record<"Name" | "Email" | "Subject" | "Message", string>> = {}) {
-  const filled = { Name: "Ada", Email: "ada@example.com", Subject: "Invoice", Message: "My invoice is wrong.", ...values };
+async function fillIn(
+  user: ReturnType<typeof userEvent.setup>,
+  values: Partial<Record<"Name" | "Email" | "Subject" | "Message", string>> = {},
+) {
+  const filled = {
+    Name: "Ada",
+    Email: "ada@example.com",
+    Subject: "Invoice",
+    Message: "My invoice is wrong.",
+    ...values,
+  };
   for (const [label, value] of Object.entries(filled)) {
     const field = screen.getByLabelText(label);
     await user.clear(field);
@@ -60,8 +72,17 @@ const setup = (props = {}) => {
   render(<ContactForm source="/support" {...props} />);
   return user;
 };
-const send = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole("button", { name: "Send message" }));
-const typed = { values: { name: "Ada", email: "ada@example.com", subject: "Invoice", message: "My invoice is wrong." }, source: "/support" };
+const send = (user: ReturnType<typeof userEvent.setup>) =>
+  user.click(screen.getByRole("button", { name: "Send message" }));
+const typed = {
+  values: {
+    name: "Ada",
+    email: "ada@example.com",
+    subject: "Invoice",
+    message: "My invoice is wrong.",
+  },
+  source: "/support",
+};
 /** The API's real answer for an outcome, so the form is tested against what the server words. */
 const answer = (outcome: ContactOutcome) => () => apiResponse(outcome);
 
@@ -76,7 +97,14 @@ describe("ContactForm", () => {
     expect(document.activeElement).toBe(confirmation);
     expect(received).toHaveLength(1);
     expect(received[0]!.key).toMatch(/^[0-9a-f-]{36}$/);
-    expect(received[0]!.body).toMatchObject({ name: "Ada", email: "ada@example.com", subject: "Invoice", message: "My invoice is wrong.", source: "/support", website: "" });
+    expect(received[0]!.body).toMatchObject({
+      name: "Ada",
+      email: "ada@example.com",
+      subject: "Invoice",
+      message: "My invoice is wrong.",
+      source: "/support",
+      website: "",
+    });
     expect(received[0]!.body.elapsedMs).toBeGreaterThanOrEqual(5000);
   });
 
@@ -95,19 +123,36 @@ describe("ContactForm", () => {
   });
 
   test("shows the server's field errors and keeps the text", async () => {
-    api(answer({ status: 400, kind: "invalid", errors: { subject: "Subject must fit on one line." }, ...typed }));
+    api(
+      answer({
+        status: 400,
+        kind: "invalid",
+        errors: { subject: "Subject must fit on one line." },
+        ...typed,
+      }),
+    );
     const user = setup();
     const filled = await fillIn(user);
     await send(user);
     await screen.findByText("Subject must fit on one line.");
-    expect(description(screen.getByLabelText("Subject"))).toContain("Subject must fit on one line.");
+    expect(description(screen.getByLabelText("Subject"))).toContain(
+      "Subject must fit on one line.",
+    );
     expect(document.activeElement).toBe(screen.getByLabelText("Subject"));
     expect(valueOf("Message")).toBe(filled.Message);
   });
 
   test.each([
-    ["a delivery failure (502)", answer({ status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }), "could not be delivered"],
-    ["no delivery configured (503)", answer({ status: 503, kind: "not_configured", supportEmail: "help@acme.example", ...typed }), "Support by form is not set up"],
+    [
+      "a delivery failure (502)",
+      answer({ status: 502, kind: "delivery_failed", supportEmail: "help@acme.example", ...typed }),
+      "could not be delivered",
+    ],
+    [
+      "no delivery configured (503)",
+      answer({ status: 503, kind: "not_configured", supportEmail: "help@acme.example", ...typed }),
+      "Support by form is not set up",
+    ],
   ])("%s keeps the text and offers the mailto fallback", async (_label, answer, notice) => {
     api(answer);
     const user = setup();
@@ -115,7 +160,9 @@ describe("ContactForm", () => {
     await send(user);
     expect((await screen.findByRole("alert")).textContent).toContain(notice);
     expect(screen.getByRole("alert").textContent).toContain("not sent");
-    expect(screen.getByRole("link", { name: "Email it to us instead" }).getAttribute("href")).toMatch(/^mailto:help@acme\.example\?/);
+    expect(
+      screen.getByRole("link", { name: "Email it to us instead" }).getAttribute("href"),
+    ).toMatch(/^mailto:help@acme\.example\?/);
     for (const [label, value] of Object.entries(filled)) expect(valueOf(label)).toBe(value);
     expect(button().disabled).toBe(false);
   });
@@ -131,10 +178,30 @@ describe("ContactForm", () => {
 
   test.each([
     ["the bot trap (400)", answer({ status: 400, kind: "honeypot", ...typed }), "looked automated"],
-    ["a fill time under the minimum (400)", answer({ status: 400, kind: "too_fast", ...typed }), "submitted very quickly"],
+    [
+      "a fill time under the minimum (400)",
+      answer({ status: 400, kind: "too_fast", ...typed }),
+      "submitted very quickly",
+    ],
     ["a body over the limit (413)", answer({ status: 413, kind: "too_large" }), "too large"],
-    ["a proxy's error page (502, not JSON)", () => new HttpResponse("<h1>Bad gateway</h1>", { status: 502, headers: { "Content-Type": "text/html" } }), "Something went wrong"],
-    ["a gateway's JSON that is not the API's (500)", () => HttpResponse.json({ message: "Internal server error", mailto: { href: "https://evil.example/" } }, { status: 500 }), "Something went wrong"],
+    [
+      "a proxy's error page (502, not JSON)",
+      () =>
+        new HttpResponse("<h1>Bad gateway</h1>", {
+          status: 502,
+          headers: { "Content-Type": "text/html" },
+        }),
+      "Something went wrong",
+    ],
+    [
+      "a gateway's JSON that is not the API's (500)",
+      () =>
+        HttpResponse.json(
+          { message: "Internal server error", mailto: { href: "https://evil.example/" } },
+          { status: 500 },
+        ),
+      "Something went wrong",
+    ],
     ["an unreachable server", () => HttpResponse.error(), "could not reach the server"],
   ])("%s: says the message was not sent, and keeps the text", async (_label, reply, notice) => {
     api(reply);
@@ -151,7 +218,11 @@ describe("ContactForm", () => {
   // A retry after an answer the server did not write (a gateway's 504) keeps the key, so a delivery
   // that did happen is not repeated; a key the server holds for another message (409) is replaced.
   test.each([
-    ["a gateway's 504: the same key", () => new HttpResponse("Gateway timeout", { status: 504 }), true],
+    [
+      "a gateway's 504: the same key",
+      () => new HttpResponse("Gateway timeout", { status: 504 }),
+      true,
+    ],
     ["a 409 key_reused: a new key", answer({ status: 409, kind: "key_reused", ...typed }), false],
   ])("the retry after %s", async (_label, firstAnswer, sameKey) => {
     const received = api(firstAnswer, () => HttpResponse.json({ status: "sent" }));

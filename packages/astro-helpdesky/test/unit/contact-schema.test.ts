@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { CONTACT_LIMITS } from "../../src/contact/fields.ts";
 import { validateContact } from "../../src/contact/schema.ts";
 
-const VALID = { name: "Ada Lovelace", email: "ada@example.com", subject: "Invoice", message: "Hello", source: "/contact" };
+const VALID = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  subject: "Invoice",
+  message: "Hello",
+  source: "/contact",
+};
 const emailOfLength = (n: number) => `${"a".repeat(n - "@example.com".length)}@example.com`;
 
 describe("the Contact Form schema", () => {
@@ -20,26 +26,60 @@ describe("the Contact Form schema", () => {
 
   // Each limit at n (accepted) and n + 1 (refused with the field's own message).
   test.each([
-    ["name", CONTACT_LIMITS.name, (n: number) => "a".repeat(n), "Name must be at most 100 characters."],
-    ["subject", CONTACT_LIMITS.subject, (n: number) => "s".repeat(n), "Subject must be at most 150 characters."],
-    ["message", CONTACT_LIMITS.message, (n: number) => "m".repeat(n), "Message must be at most 5,000 characters."],
+    [
+      "name",
+      CONTACT_LIMITS.name,
+      (n: number) => "a".repeat(n),
+      "Name must be at most 100 characters.",
+    ],
+    [
+      "subject",
+      CONTACT_LIMITS.subject,
+      (n: number) => "s".repeat(n),
+      "Subject must be at most 150 characters.",
+    ],
+    [
+      "message",
+      CONTACT_LIMITS.message,
+      (n: number) => "m".repeat(n),
+      "Message must be at most 5,000 characters.",
+    ],
     ["email", CONTACT_LIMITS.email, emailOfLength, "Email must be at most 320 characters."],
   ] as const)("%s: %i characters pass, one more fails", (field, limit, make, message) => {
     expect(validateContact({ ...VALID, [field]: make(limit) }).ok).toBe(true);
-    expect(validateContact({ ...VALID, [field]: make(limit + 1) })).toEqual({ ok: false, errors: { [field]: message } });
+    expect(validateContact({ ...VALID, [field]: make(limit + 1) })).toEqual({
+      ok: false,
+      errors: { [field]: message },
+    });
   });
 
   test.each([
     ["an empty email", { email: "" }, { email: "Enter your email address." }],
     ["a missing email", { email: undefined }, { email: "Enter your email address." }],
-    ["an email without a domain", { email: "ada@" }, { email: "Enter a valid email address, like name@example.com." }],
-    ["an email without a top-level domain", { email: "ada@example" }, { email: "Enter a valid email address, like name@example.com." }],
+    [
+      "an email without a domain",
+      { email: "ada@" },
+      { email: "Enter a valid email address, like name@example.com." },
+    ],
+    [
+      "an email without a top-level domain",
+      { email: "ada@example" },
+      { email: "Enter a valid email address, like name@example.com." },
+    ],
     ["an empty message", { message: "" }, { message: "Enter your message." }],
     ["a message of spaces only", { message: "  \n\t " }, { message: "Enter your message." }],
     ["a non-string message", { message: 42 }, { message: "Enter your message." }],
-    ["a subject with a line break", { subject: "Hi\r\nBcc: x@y.z" }, { subject: "Subject must fit on one line." }],
+    [
+      "a subject with a line break",
+      { subject: "Hi\r\nBcc: x@y.z" },
+      { subject: "Subject must fit on one line." },
+    ],
     ["a name with a line break", { name: "Ada\nLovelace" }, { name: "Name must fit on one line." }],
-    ["everything empty", { email: "", message: "" }, { email: "Enter your email address.", message: "Enter your message." }],
+    [
+      "everything empty",
+      { email: "", message: "" },
+      { email: "Enter your email address.", message: "Enter your message." },
+    ],
   ])("refuses %s", (_label, patch, errors) => {
     expect(validateContact({ ...VALID, ...patch })).toEqual({ ok: false, errors });
   });
@@ -55,9 +95,14 @@ describe("the Contact Form schema", () => {
     ["U+0085 (next line)", "\u0085"],
     ["U+009B (a C1 control)", "\u009b"],
   ])("refuses %s inside a name or a subject", (_label, character) => {
-    expect(validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}: hi` })).toEqual({
+    expect(
+      validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}: hi` }),
+    ).toEqual({
       ok: false,
-      errors: { name: "Name must not contain control characters.", subject: "Subject must not contain control characters." },
+      errors: {
+        name: "Name must not contain control characters.",
+        subject: "Subject must not contain control characters.",
+      },
     });
   });
 
@@ -66,7 +111,9 @@ describe("the Contact Form schema", () => {
     ["U+2029 (paragraph separator)", "\u2029"],
     ["a carriage return", "\r"],
   ])("refuses %s inside a name or a subject as a line break", (_label, character) => {
-    expect(validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}hi` })).toEqual({
+    expect(
+      validateContact({ ...VALID, name: `Ada${character}Lovelace`, subject: `Re${character}hi` }),
+    ).toEqual({
       ok: false,
       errors: { name: "Name must fit on one line.", subject: "Subject must fit on one line." },
     });
@@ -106,6 +153,9 @@ describe("the Contact Form schema", () => {
     ["a very long path", `/${"p".repeat(CONTACT_LIMITS.source)}`],
     ["a non-string", 7],
   ])("drops an odd source (%s) instead of refusing the message", (_label, source) => {
-    expect(validateContact({ ...VALID, source })).toMatchObject({ ok: true, message: { source: "" } });
+    expect(validateContact({ ...VALID, source })).toMatchObject({
+      ok: true,
+      message: { source: "" },
+    });
   });
 });

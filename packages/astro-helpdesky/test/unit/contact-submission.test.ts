@@ -5,7 +5,13 @@ import { memoryRateLimiter } from "../../src/contact/rate-limit.ts";
 import { MAX_BODY_BYTES } from "../../src/contact/read-body.ts";
 import { submitContact, type SubmissionDeps } from "../../src/contact/submission.ts";
 
-const VALID = { name: "Ada", email: "ada@example.com", subject: "Hi", message: "Hello there", source: "/contact" };
+const VALID = {
+  name: "Ada",
+  email: "ada@example.com",
+  subject: "Hi",
+  message: "Hello there",
+  source: "/contact",
+};
 const KEY = "0f8e6a2c-1b3d-4e5f-8a9b-0c1d2e3f4a5b";
 
 /** A delivery that records what it was given and answers with the queued results. */
@@ -50,7 +56,11 @@ const form = (fields: Record<string, string>) =>
 describe("submitContact", () => {
   test("delivers a valid JSON submission and answers sent", async () => {
     const { delivery, calls } = fakeDelivery();
-    const outcome = await submitContact(json(VALID, { "Idempotency-Key": KEY }), "203.0.113.1", deps({ delivery }));
+    const outcome = await submitContact(
+      json(VALID, { "Idempotency-Key": KEY }),
+      "203.0.113.1",
+      deps({ delivery }),
+    );
     expect(outcome).toMatchObject({ status: 200, kind: "sent" });
     expect(calls).toEqual([`c-${KEY}`]);
   });
@@ -67,9 +77,17 @@ describe("submitContact", () => {
   });
 
   test.each([
-    ["a filled honeypot (form post)", () => form({ ...VALID, website: "https://spam.example" }), "honeypot"],
+    [
+      "a filled honeypot (form post)",
+      () => form({ ...VALID, website: "https://spam.example" }),
+      "honeypot",
+    ],
     ["a filled honeypot (JSON)", () => json({ ...VALID, website: "x" }), "honeypot"],
-    ["a form filled in under 2 s, as measured by the browser", () => json({ ...VALID, elapsedMs: 400 }), "too_fast"],
+    [
+      "a form filled in under 2 s, as measured by the browser",
+      () => json({ ...VALID, elapsedMs: 400 }),
+      "too_fast",
+    ],
   ])("refuses %s without delivering it", async (_label, request, kind) => {
     const { delivery, calls } = fakeDelivery();
     const outcome = await submitContact(request(), "203.0.113.1", deps({ delivery }));
@@ -120,7 +138,11 @@ describe("submitContact", () => {
     ["application/json", "{not json", 400],
     ["application/json", "[1,2]", 400],
   ])("a %s body of %j answers %i", async (type, body, status) => {
-    const request = new Request("http://127.0.0.1/api/contact", { method: "POST", headers: { "Content-Type": type }, body });
+    const request = new Request("http://127.0.0.1/api/contact", {
+      method: "POST",
+      headers: { "Content-Type": type },
+      body,
+    });
     expect(await submitContact(request, "203.0.113.1", deps())).toMatchObject({ status });
   });
 
@@ -128,10 +150,17 @@ describe("submitContact", () => {
     vi.useFakeTimers({ now: 1_000_000, toFake: ["Date", "setTimeout", "clearTimeout"] });
     try {
       const shared = deps({ rateLimiter: memoryRateLimiter(3, 60_000) });
-      const send = (ip: string) => submitContact(form({ ...VALID, message: `m${Date.now()}${ip}` }), ip, shared);
-      for (let i = 0; i < 3; i += 1) expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
+      const send = (ip: string) =>
+        submitContact(form({ ...VALID, message: `m${Date.now()}${ip}` }), ip, shared);
+      for (let i = 0; i < 3; i += 1)
+        expect(await send("198.51.100.7")).toMatchObject({ status: 200 });
       // Refused, but what was typed comes back so that the form can keep it.
-      expect(await send("198.51.100.7")).toMatchObject({ status: 429, kind: "rate_limited", retryAfterSeconds: 60, values: { email: "ada@example.com" } });
+      expect(await send("198.51.100.7")).toMatchObject({
+        status: 429,
+        kind: "rate_limited",
+        retryAfterSeconds: 60,
+        values: { email: "ada@example.com" },
+      });
       // Another address has its own budget.
       expect(await send("198.51.100.8")).toMatchObject({ status: 200 });
       vi.advanceTimersByTime(45_000);
@@ -145,23 +174,44 @@ describe("submitContact", () => {
 
   test("not configured: answers 503 with the support address, names the missing variable in the log", async () => {
     const log = vi.fn();
-    const outcome = await submitContact(form(VALID), "203.0.113.1", deps({ delivery: null, missing: ["CONTACT_WEBHOOK_URL"], log }));
-    expect(outcome).toMatchObject({ status: 503, kind: "not_configured", supportEmail: "help@acme.example", values: { message: "Hello there" } });
+    const outcome = await submitContact(
+      form(VALID),
+      "203.0.113.1",
+      deps({ delivery: null, missing: ["CONTACT_WEBHOOK_URL"], log }),
+    );
+    expect(outcome).toMatchObject({
+      status: 503,
+      kind: "not_configured",
+      supportEmail: "help@acme.example",
+      values: { message: "Hello there" },
+    });
     expect(log).toHaveBeenCalledWith(expect.stringContaining("CONTACT_WEBHOOK_URL"));
   });
 
   test("a failed delivery answers 502, never sent, and keeps the text", async () => {
     const { delivery } = fakeDelivery({ ok: false, reason: "rejected", detail: "HTTP 500" });
     const outcome = await submitContact(form(VALID), "203.0.113.1", deps({ delivery }));
-    expect(outcome).toMatchObject({ status: 502, kind: "delivery_failed", values: { message: "Hello there" } });
+    expect(outcome).toMatchObject({
+      status: 502,
+      kind: "delivery_failed",
+      values: { message: "Hello there" },
+    });
   });
 });
 
 describe("idempotency", () => {
   test.each([
-    ["the browser's key, sent twice", () => json(VALID, { "Idempotency-Key": KEY }), () => json(VALID, { "Idempotency-Key": KEY })],
+    [
+      "the browser's key, sent twice",
+      () => json(VALID, { "Idempotency-Key": KEY }),
+      () => json(VALID, { "Idempotency-Key": KEY }),
+    ],
     ["a no-JS form posted twice", () => form(VALID), () => form(VALID)],
-    ["a no-JS form posted twice with other spacing and email case", () => form(VALID), () => form({ ...VALID, email: "ADA@example.com ", message: "Hello there\n" })],
+    [
+      "a no-JS form posted twice with other spacing and email case",
+      () => form(VALID),
+      () => form({ ...VALID, email: "ADA@example.com ", message: "Hello there\n" }),
+    ],
   ])("%s is delivered once and both answers say sent", async (_label, first, second) => {
     const { delivery, calls } = fakeDelivery();
     const shared = deps({ delivery });
@@ -188,10 +238,17 @@ describe("idempotency", () => {
   });
 
   test("after a failed delivery, a retry with the same key delivers again", async () => {
-    const { delivery, calls } = fakeDelivery({ ok: false, reason: "network", detail: "ECONNREFUSED" }, { ok: true });
+    const { delivery, calls } = fakeDelivery(
+      { ok: false, reason: "network", detail: "ECONNREFUSED" },
+      { ok: true },
+    );
     const shared = deps({ delivery });
-    expect(await submitContact(json(VALID, { "Idempotency-Key": KEY }), "203.0.113.1", shared)).toMatchObject({ status: 502 });
-    expect(await submitContact(json(VALID, { "Idempotency-Key": KEY }), "203.0.113.1", shared)).toMatchObject({ status: 200 });
+    expect(
+      await submitContact(json(VALID, { "Idempotency-Key": KEY }), "203.0.113.1", shared),
+    ).toMatchObject({ status: 502 });
+    expect(
+      await submitContact(json(VALID, { "Idempotency-Key": KEY }), "203.0.113.1", shared),
+    ).toMatchObject({ status: 200 });
     expect(calls).toEqual([`c-${KEY}`, `c-${KEY}`]);
   });
 
@@ -202,7 +259,13 @@ describe("idempotency", () => {
     const { delivery, calls } = fakeDelivery();
     const shared = deps({ delivery });
     await submitContact(json(VALID, headers), "203.0.113.1", shared);
-    expect(await submitContact(json({ ...VALID, message: "Something else" }, headers), "203.0.113.1", shared)).toMatchObject({ status });
+    expect(
+      await submitContact(
+        json({ ...VALID, message: "Something else" }, headers),
+        "203.0.113.1",
+        shared,
+      ),
+    ).toMatchObject({ status });
     expect(calls).toHaveLength(deliveries);
   });
 

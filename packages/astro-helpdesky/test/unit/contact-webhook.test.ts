@@ -48,10 +48,17 @@ function receiver(answers: Array<number | "network" | "slow">) {
 }
 
 const deliver = (options: { timeoutMs?: number; now?: () => Date } = {}) =>
-  webhookDelivery({ url: URL, key: KEY, retryDelayMs: 1, now: () => new Date(TIMESTAMP * 1000), ...options }).deliver(delivery);
+  webhookDelivery({
+    url: URL,
+    key: KEY,
+    retryDelayMs: 1,
+    now: () => new Date(TIMESTAMP * 1000),
+    ...options,
+  }).deliver(delivery);
 
 /** What a receiver does with the off-the-shelf Standard Webhooks library. */
-const verifyAsReceiver = ({ body, headers }: Seen) => new Webhook(SECRET).verify(body, Object.fromEntries(headers));
+const verifyAsReceiver = ({ body, headers }: Seen) =>
+  new Webhook(SECRET).verify(body, Object.fromEntries(headers));
 
 describe("the webhook secret", () => {
   test("webhook-secret's secrets are whsec_ with 32 random bytes, and each is new", () => {
@@ -65,8 +72,16 @@ describe("the webhook secret", () => {
   });
 
   test.each([
-    ["shorter than 24 bytes", `whsec_${Buffer.alloc(23, 7).toString("base64")}`, /23 bytes long; at least 24 are needed/],
-    ["without the whsec_ prefix", Buffer.alloc(32, 7).toString("base64"), /must have the form whsec_<base64>/],
+    [
+      "shorter than 24 bytes",
+      `whsec_${Buffer.alloc(23, 7).toString("base64")}`,
+      /23 bytes long; at least 24 are needed/,
+    ],
+    [
+      "without the whsec_ prefix",
+      Buffer.alloc(32, 7).toString("base64"),
+      /must have the form whsec_<base64>/,
+    ],
     ["the old free-form kind", "e2e-webhook-secret", /must have the form whsec_<base64>/],
     ["not base64", "whsec_not base64 at all!!", /not valid base64/],
   ])("a secret %s is refused, with how to make one", (_label, secret, problem) => {
@@ -82,10 +97,11 @@ describe("the webhook secret", () => {
 describe("the webhook signature (Standard Webhooks)", () => {
   test("matches the specification's published example", () => {
     // From the Standard Webhooks / Svix test suites, computed outside this code base.
-    const key = (parseWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") as { key: Buffer }).key;
-    expect(signWebhook(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}')).toBe(
-      "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-    );
+    const key = (parseWebhookSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") as { key: Buffer })
+      .key;
+    expect(
+      signWebhook(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}'),
+    ).toBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   });
 
   test("a delivered message carries webhook-id, webhook-timestamp and webhook-signature, and no old headers", async () => {
@@ -101,7 +117,9 @@ describe("the webhook signature (Standard Webhooks)", () => {
     expect(headers.get("user-agent")).toBe("helpdesky-contact-form");
     expect(headers.get("webhook-id")).toBe(delivery.idempotencyKey);
     expect(headers.get("webhook-timestamp")).toBe(String(TIMESTAMP));
-    expect(headers.get("webhook-signature")).toBe(signWebhook(KEY, delivery.idempotencyKey, TIMESTAMP, body));
+    expect(headers.get("webhook-signature")).toBe(
+      signWebhook(KEY, delivery.idempotencyKey, TIMESTAMP, body),
+    );
     expect(headers.get("idempotency-key")).toBe(delivery.idempotencyKey);
     expect([...headers.keys()].filter((name) => name.startsWith("x-contact-"))).toEqual([]);
   });
@@ -111,7 +129,11 @@ describe("a receiver verifying with the standardwebhooks package", () => {
   test("accepts a fresh delivery and reads the message from it", async () => {
     const seen = receiver([200]);
     await deliver({ now: () => new Date() });
-    expect(verifyAsReceiver(seen[0]!)).toMatchObject({ type: "contact_message", id: delivery.idempotencyKey, email: "zoe@example.com" });
+    expect(verifyAsReceiver(seen[0]!)).toMatchObject({
+      type: "contact_message",
+      id: delivery.idempotencyKey,
+      email: "zoe@example.com",
+    });
   });
 
   test("a delivery signed on the real clock verifies (no clock given)", async () => {
@@ -130,16 +152,22 @@ describe("a receiver verifying with the standardwebhooks package", () => {
   test("refuses a tampered body", async () => {
     const seen = receiver([200]);
     await deliver({ now: () => new Date() });
-    const tampered = { ...seen[0]!, body: seen[0]!.body.replace("zoe@example.com", "eve@example.com") };
+    const tampered = {
+      ...seen[0]!,
+      body: seen[0]!.body.replace("zoe@example.com", "eve@example.com"),
+    };
     expect(() => verifyAsReceiver(tampered)).toThrow("No matching signature found");
   });
 
   test("refuses a delivery signed with another secret", async () => {
     const seen = receiver([200]);
     await deliver({ now: () => new Date() });
-    expect(() => new Webhook(generateWebhookSecret()).verify(seen[0]!.body, Object.fromEntries(seen[0]!.headers))).toThrow(
-      "No matching signature found",
-    );
+    expect(() =>
+      new Webhook(generateWebhookSecret()).verify(
+        seen[0]!.body,
+        Object.fromEntries(seen[0]!.headers),
+      ),
+    ).toThrow("No matching signature found");
   });
 
   test("a retry keeps webhook-id, carries a fresh timestamp, and verifies", async () => {
@@ -147,8 +175,13 @@ describe("a receiver verifying with the standardwebhooks package", () => {
     let clock = Date.now() - 2000;
     await deliver({ now: () => new Date((clock += 1000)) });
     expect(seen).toHaveLength(2);
-    expect(seen.map((s) => s.headers.get("webhook-id"))).toEqual([delivery.idempotencyKey, delivery.idempotencyKey]);
-    expect(Number(seen[1]!.headers.get("webhook-timestamp"))).toBeGreaterThan(Number(seen[0]!.headers.get("webhook-timestamp")));
+    expect(seen.map((s) => s.headers.get("webhook-id"))).toEqual([
+      delivery.idempotencyKey,
+      delivery.idempotencyKey,
+    ]);
+    expect(Number(seen[1]!.headers.get("webhook-timestamp"))).toBeGreaterThan(
+      Number(seen[0]!.headers.get("webhook-timestamp")),
+    );
     for (const attempt of seen) expect(() => verifyAsReceiver(attempt)).not.toThrow();
   });
 });
@@ -168,13 +201,19 @@ describe("webhook retries", () => {
     expect(result.ok).toBe(ok);
     expect(seen).toHaveLength(attempts);
     // A retry is the same message under the same key, so the receiver can drop a duplicate.
-    expect(new Set(seen.map((s) => s.headers.get("idempotency-key")))).toEqual(new Set([delivery.idempotencyKey]));
+    expect(new Set(seen.map((s) => s.headers.get("idempotency-key")))).toEqual(
+      new Set([delivery.idempotencyKey]),
+    );
     expect(new Set(seen.map((s) => s.body)).size).toBe(1);
   });
 
   test("a timeout is retried once, then reported as a timeout", async () => {
     const seen = receiver(["slow", "slow"]);
-    expect(await deliver({ timeoutMs: 50 })).toEqual({ ok: false, reason: "timeout", detail: "no answer from the webhook in 50 ms" });
+    expect(await deliver({ timeoutMs: 50 })).toEqual({
+      ok: false,
+      reason: "timeout",
+      detail: "no answer from the webhook in 50 ms",
+    });
     expect(seen).toHaveLength(2);
   });
 
@@ -187,8 +226,17 @@ describe("webhook retries", () => {
   });
 
   test("an abort that is not the timeout is a network failure, not a timeout", async () => {
-    const aborted = webhookDelivery({ url: URL, key: KEY, retryDelayMs: 1, fetch: () => Promise.reject(new DOMException("The operation was aborted.", "AbortError")) });
-    expect(await aborted.deliver(delivery)).toEqual({ ok: false, reason: "network", detail: "the webhook could not be reached (AbortError)" });
+    const aborted = webhookDelivery({
+      url: URL,
+      key: KEY,
+      retryDelayMs: 1,
+      fetch: () => Promise.reject(new DOMException("The operation was aborted.", "AbortError")),
+    });
+    expect(await aborted.deliver(delivery)).toEqual({
+      ok: false,
+      reason: "network",
+      detail: "the webhook could not be reached (AbortError)",
+    });
   });
 
   test("a failure's detail never holds the URL or the secret", async () => {

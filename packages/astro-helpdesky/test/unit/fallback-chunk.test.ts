@@ -22,14 +22,22 @@ function loadIn(environment: { mode: string; consumer: string }) {
   const resolved = resolveId.handler();
   expect(load.filter.id.test(resolved)).toBe(true);
   const emitFile = vi.fn(() => "ref42");
-  const code = load.handler.call({ environment: { mode: environment.mode, config: { consumer: environment.consumer } }, emitFile });
+  const code = load.handler.call({
+    environment: { mode: environment.mode, config: { consumer: environment.consumer } },
+    emitFile,
+  });
   return { code, emitFile };
 }
 
 describe("virtual:helpdesky/fallback-loader", () => {
   test("a client build emits the fallback as its own chunk and imports it by URL, which Vite does not wrap in its preload helper", () => {
     const { code, emitFile } = loadIn({ mode: "build", consumer: "client" });
-    expect(emitFile).toHaveBeenCalledWith(expect.objectContaining({ type: "chunk", id: expect.stringMatching(/\/island\/AnonymousFallback\.tsx$/) }));
+    expect(emitFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: "chunk",
+        id: expect.stringMatching(/\/island\/AnonymousFallback\.tsx$/),
+      }),
+    );
     expect(code).toContain("import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_ref42)");
   });
 
@@ -44,10 +52,19 @@ describe("virtual:helpdesky/fallback-loader", () => {
 
   test("its hook filters match its own ids only, so Vite never calls it for another module", () => {
     const { resolveId, load } = hooks();
-    for (const id of ["virtual:other", `${FALLBACK_LOADER_MODULE}2`, `x${FALLBACK_LOADER_MODULE}`, `\0${FALLBACK_LOADER_MODULE}`]) {
+    for (const id of [
+      "virtual:other",
+      `${FALLBACK_LOADER_MODULE}2`,
+      `x${FALLBACK_LOADER_MODULE}`,
+      `\0${FALLBACK_LOADER_MODULE}`,
+    ]) {
       expect(resolveId.filter.id.test(id), id).toBe(false);
     }
-    for (const id of ["\0virtual:other", FALLBACK_LOADER_MODULE, `\0${FALLBACK_LOADER_MODULE}.js`]) {
+    for (const id of [
+      "\0virtual:other",
+      FALLBACK_LOADER_MODULE,
+      `\0${FALLBACK_LOADER_MODULE}.js`,
+    ]) {
       expect(load.filter.id.test(id), id).toBe(false);
     }
   });

@@ -19,8 +19,12 @@ function endpoint(response: () => Response) {
   return fetch;
 }
 
-const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const ask = (signal = new AbortController().signal) => fetchToken("/api/helpdesky/token", { timeoutMs: 5_000, signal });
+const json =
+  (body: unknown, status = 200) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const ask = (signal = new AbortController().signal) =>
+  fetchToken("/api/helpdesky/token", { timeoutMs: 5_000, signal });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -29,7 +33,10 @@ afterEach(() => {
 
 describe("fetchToken, against bodies a broken or hostile server could send", () => {
   test.each([
-    ["an http script on a plain-HTTP site", { ...TOKEN, scriptUrl: "http://widget.helpdesky.test/embed.js" }],
+    [
+      "an http script on a plain-HTTP site",
+      { ...TOKEN, scriptUrl: "http://widget.helpdesky.test/embed.js" },
+    ],
     ["a relative script URL", { ...TOKEN, scriptUrl: "/helpdesky/embed.js" }],
   ])("takes %s", async (_label, body) => {
     endpoint(json(body));

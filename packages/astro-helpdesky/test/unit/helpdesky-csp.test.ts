@@ -41,12 +41,22 @@ describe("helpdeskyCspConfig", () => {
   });
 
   test("adds only 'self' for a same-origin script (the stand-in)", () => {
-    expect(helpdeskyCspConfig(true, null)?.update.security.csp.scriptDirective).toEqual({ resources: ["'self'"] });
+    expect(helpdeskyCspConfig(true, null)?.update.security.csp.scriptDirective).toEqual({
+      resources: ["'self'"],
+    });
   });
 
   test("never declares a directive twice: it asks the site to add the origin instead", () => {
-    const result = helpdeskyCspConfig({ algorithm: "SHA-384", directives: ["img-src 'self' data:", "connect-src 'self' https://helpdesky.io"] }, "https://helpdesky.io");
-    expect(result?.update.security.csp.directives).toEqual(["frame-src 'self' https://helpdesky.io"]);
+    const result = helpdeskyCspConfig(
+      {
+        algorithm: "SHA-384",
+        directives: ["img-src 'self' data:", "connect-src 'self' https://helpdesky.io"],
+      },
+      "https://helpdesky.io",
+    );
+    expect(result?.update.security.csp.directives).toEqual([
+      "frame-src 'self' https://helpdesky.io",
+    ]);
     expect(result?.update.security.csp.algorithm).toBe("SHA-384");
     expect(result?.notes).toEqual([
       'security.csp.directives declares "img-src" without https://helpdesky.io: add it there, or the Ticket Center may be blocked.',

@@ -11,7 +11,9 @@ describe("helpdesky() options", () => {
   });
 
   test("takes the site's own routes, and a preload turned off", () => {
-    expect(parseHelpdeskyOptions({ tokenRoute: "/support/token", preloadScript: false })).toMatchObject({
+    expect(
+      parseHelpdeskyOptions({ tokenRoute: "/support/token", preloadScript: false }),
+    ).toMatchObject({
       tokenRoute: "/support/token",
       preloadScript: false,
     });

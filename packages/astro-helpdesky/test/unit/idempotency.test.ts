@@ -40,7 +40,9 @@ describe("isValidClientKey", () => {
 
 describe("contentFingerprint", () => {
   test("the same message is the same fingerprint, whatever the case of the address", () => {
-    expect(contentFingerprint({ ...MESSAGE, email: "Ada@Example.COM" })).toBe(contentFingerprint(MESSAGE));
+    expect(contentFingerprint({ ...MESSAGE, email: "Ada@Example.COM" })).toBe(
+      contentFingerprint(MESSAGE),
+    );
   });
 
   test.each([
@@ -91,7 +93,11 @@ describe("memoryIdempotencyStore", () => {
   });
 
   test.each([
-    ["a delivery that failed", () => Promise.resolve({ ok: false as const, reason: "network" as const, detail: "ECONNREFUSED" })],
+    [
+      "a delivery that failed",
+      () =>
+        Promise.resolve({ ok: false as const, reason: "network" as const, detail: "ECONNREFUSED" }),
+    ],
     ["a delivery that threw", () => Promise.reject(new Error("boom"))],
   ])("%s is forgotten, so the visitor's retry delivers", async (_label, deliver) => {
     const outcome = deliver();

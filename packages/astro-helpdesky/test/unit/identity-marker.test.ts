@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from "vitest";
-import { emailFingerprint, enterIdentity, IDENTITY_MARKER_KEY } from "../../src/island/identity-marker.ts";
+import {
+  emailFingerprint,
+  enterIdentity,
+  IDENTITY_MARKER_KEY,
+} from "../../src/island/identity-marker.ts";
 
 describe("emailFingerprint", () => {
   test("is stable and 16 hex digits, so the stored marker never holds the address", () => {

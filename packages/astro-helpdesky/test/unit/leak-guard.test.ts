@@ -22,7 +22,9 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 const env = (vars: Record<string, string>) =>
-  new Map<string, EnvEntry>(Object.entries(vars).map(([name, value]) => [name, { value, source: ".env" }]));
+  new Map<string, EnvEntry>(
+    Object.entries(vars).map(([name, value]) => [name, { value, source: ".env" }]),
+  );
 
 describe("loadEnvLikeVite", () => {
   test("reads .env, .env.local, .env.<mode>, .env.<mode>.local in rising priority; the environment wins", () => {
@@ -34,7 +36,11 @@ describe("loadEnvLikeVite", () => {
       ".env.development": "A=development\n",
     });
     const loaded = loadEnvLikeVite("production", dir, { E: "shell" });
-    expect(Object.fromEntries([...loaded].map(([name, entry]) => [name, `${entry.value} (${entry.source})`]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [...loaded].map(([name, entry]) => [name, `${entry.value} (${entry.source})`]),
+      ),
+    ).toEqual({
       A: "env (.env)",
       B: "local (.env.local)",
       C: "production (.env.production)",
@@ -67,15 +73,19 @@ describe("findClientVisibleCopies", () => {
     ["NEXT_PUBLIC_HELPDESKY_SECRET", "HELPDESKY_HMAC_SECRET"],
     ["public_helpdesky_secret_key", "helpdesky_secret_key"],
   ])("flags %s and suggests %s", (name, rename) => {
-    expect(findClientVisibleCopies(env({ [name]: "x" }))).toEqual([{ name, source: ".env", rename }]);
+    expect(findClientVisibleCopies(env({ [name]: "x" }))).toEqual([
+      { name, source: ".env", rename },
+    ]);
   });
 
-  test.each(["HELPDESKY_HMAC_SECRET", "PUBLIC_HELPDESKY_HELPDESK_ID", "PUBLIC_STRIPE_SECRET", "MY_PUBLIC_HELPDESKY_SECRET"])(
-    "leaves %s alone",
-    (name) => {
-      expect(findClientVisibleCopies(env({ [name]: "x" }))).toEqual([]);
-    },
-  );
+  test.each([
+    "HELPDESKY_HMAC_SECRET",
+    "PUBLIC_HELPDESKY_HELPDESK_ID",
+    "PUBLIC_STRIPE_SECRET",
+    "MY_PUBLIC_HELPDESKY_SECRET",
+  ])("leaves %s alone", (name) => {
+    expect(findClientVisibleCopies(env({ [name]: "x" }))).toEqual([]);
+  });
 });
 
 describe("findLeaks", () => {
@@ -91,13 +101,21 @@ describe("findLeaks", () => {
   test("splits hits into downloadable files and server code, in text and binary files alike", () => {
     const root = folder({
       "dist/client/index.html": `<p>${SECRET}</p>`,
-      "dist/client/_astro/app.js.map": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(SECRET), Buffer.from([3])]),
+      "dist/client/_astro/app.js.map": Buffer.concat([
+        Buffer.from([0, 1, 2]),
+        Buffer.from(SECRET),
+        Buffer.from([3]),
+      ]),
       "dist/client/clean.js": "console.log(1)",
       "dist/server/chunks/page.mjs": `const key = "${SECRET}";`,
       "dist/server/entry.mjs": "export {}",
     });
     const leaks = findLeaks(
-      { roots: [join(root, "dist"), join(root, "dist/client")], publicDirs: [join(root, "dist/client")], base: root },
+      {
+        roots: [join(root, "dist"), join(root, "dist/client")],
+        publicDirs: [join(root, "dist/client")],
+        base: root,
+      },
       [SECRET],
     );
     expect(leaks).toEqual({
@@ -108,7 +126,12 @@ describe("findLeaks", () => {
 
   test("finds nothing without a secret, or in folders that do not exist", () => {
     const root = folder({ "dist/x.js": SECRET });
-    expect(findLeaks({ roots: [join(root, "dist")], publicDirs: [], base: root }, [])).toEqual({ publicFiles: [], serverFiles: [] });
-    expect(findLeaks({ roots: [join(root, "nope")], publicDirs: [], base: root }, [SECRET])).toEqual({ publicFiles: [], serverFiles: [] });
+    expect(findLeaks({ roots: [join(root, "dist")], publicDirs: [], base: root }, [])).toEqual({
+      publicFiles: [],
+      serverFiles: [],
+    });
+    expect(
+      findLeaks({ roots: [join(root, "nope")], publicDirs: [], base: root }, [SECRET]),
+    ).toEqual({ publicFiles: [], serverFiles: [] });
   });
 });

@@ -25,10 +25,13 @@ describe("resolveHelpdeskyMode", () => {
   test.each([
     ["HELPDESKY_STANDIN=1", { HELPDESKY_STANDIN: "1" }, false],
     ["astro dev", {}, true],
-  ])("real credentials win over %s: stand-in mode can never be on beside them", (_label, extra, dev) => {
-    const mode = resolve({ ...REAL, ...extra }, dev);
-    expect(mode.kind).toBe("live");
-  });
+  ])(
+    "real credentials win over %s: stand-in mode can never be on beside them",
+    (_label, extra, dev) => {
+      const mode = resolve({ ...REAL, ...extra }, dev);
+      expect(mode.kind).toBe("live");
+    },
+  );
 
   test("HELPDESKY_STANDIN beside real credentials is reported as ignored", () => {
     expect(resolve({ ...REAL, HELPDESKY_STANDIN: "1" }).notes).toEqual([
@@ -51,29 +54,52 @@ describe("resolveHelpdeskyMode", () => {
 
   test.each([
     ["nothing set", {}, ["HELPDESKY_HMAC_SECRET", "HELPDESKY_HELPDESK_ID"]],
-    ["HELPDESKY_STANDIN=0", { HELPDESKY_STANDIN: "0" }, ["HELPDESKY_HMAC_SECRET", "HELPDESKY_HELPDESK_ID"]],
+    [
+      "HELPDESKY_STANDIN=0",
+      { HELPDESKY_STANDIN: "0" },
+      ["HELPDESKY_HMAC_SECRET", "HELPDESKY_HELPDESK_ID"],
+    ],
     ["only the secret", { HELPDESKY_HMAC_SECRET: "hdh_secret_x" }, ["HELPDESKY_HELPDESK_ID"]],
     ["only the helpdesk id", { HELPDESKY_HELPDESK_ID: "hd_1" }, ["HELPDESKY_HMAC_SECRET"]],
-    ["a secret of spaces", { HELPDESKY_HMAC_SECRET: "   ", HELPDESKY_HELPDESK_ID: "hd_1" }, ["HELPDESKY_HMAC_SECRET"]],
-  ])("a production server with %s is unconfigured and names what is missing", (_label, env, missing) => {
-    expect(resolve(env)).toEqual({ kind: "unconfigured", missing, notes: [] });
-  });
+    [
+      "a secret of spaces",
+      { HELPDESKY_HMAC_SECRET: "   ", HELPDESKY_HELPDESK_ID: "hd_1" },
+      ["HELPDESKY_HMAC_SECRET"],
+    ],
+  ])(
+    "a production server with %s is unconfigured and names what is missing",
+    (_label, env, missing) => {
+      expect(resolve(env)).toEqual({ kind: "unconfigured", missing, notes: [] });
+    },
+  );
 
   test.each([
     ["astro dev", { HELPDESKY_HMAC_SECRET: "hdh_secret_x" }, true, "HELPDESKY_HELPDESK_ID"],
-    ["HELPDESKY_STANDIN=1", { HELPDESKY_HELPDESK_ID: "hd_1", HELPDESKY_STANDIN: "1" }, false, "HELPDESKY_HMAC_SECRET"],
-  ])("half-configured credentials never fall back to the stand-in (%s), and the log says why", (_label, env, dev, missing) => {
-    expect(resolve(env, dev)).toEqual({
-      kind: "unconfigured",
-      missing: [missing],
-      notes: [`Stand-in mode is off because one Helpdesky credential is set; set ${missing} as well for live mode, or remove both for the stand-in.`],
-    });
-  });
+    [
+      "HELPDESKY_STANDIN=1",
+      { HELPDESKY_HELPDESK_ID: "hd_1", HELPDESKY_STANDIN: "1" },
+      false,
+      "HELPDESKY_HMAC_SECRET",
+    ],
+  ])(
+    "half-configured credentials never fall back to the stand-in (%s), and the log says why",
+    (_label, env, dev, missing) => {
+      expect(resolve(env, dev)).toEqual({
+        kind: "unconfigured",
+        missing: [missing],
+        notes: [
+          `Stand-in mode is off because one Helpdesky credential is set; set ${missing} as well for live mode, or remove both for the stand-in.`,
+        ],
+      });
+    },
+  );
 
   test("whitespace around the secret is stripped and reported without the value", () => {
     const mode = resolve({ ...REAL, HELPDESKY_HMAC_SECRET: "  hdh_secret_live_example\n" });
     expect(mode).toMatchObject({ kind: "live", secret: "hdh_secret_live_example" });
-    expect(mode.notes).toEqual(["HELPDESKY_HMAC_SECRET had leading or trailing whitespace; it was stripped."]);
+    expect(mode.notes).toEqual([
+      "HELPDESKY_HMAC_SECRET had leading or trailing whitespace; it was stripped.",
+    ]);
     expect(mode.notes.join(" ")).not.toContain("hdh_secret_live_example");
   });
 

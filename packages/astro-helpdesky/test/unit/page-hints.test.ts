@@ -10,16 +10,31 @@ interface FilteredHook<Handler> {
 }
 
 function env(values: Record<string, string>): Map<string, EnvEntry> {
-  return new Map(Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]));
+  return new Map(
+    Object.entries(values).map(([name, value]) => [name, { value, source: "the environment" }]),
+  );
 }
 
-const LIVE = { HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef", HELPDESKY_HELPDESK_ID: "acme" };
+const LIVE = {
+  HELPDESKY_HMAC_SECRET: "hdh_secret_0123456789abcdef",
+  HELPDESKY_HELPDESK_ID: "acme",
+};
 
 describe("scriptPreloadUrl: what the build tells /support to preload", () => {
   test.each([
     ["real credentials", LIVE, false, DEFAULT_SCRIPT_URL],
-    ["real credentials and a script URL", { ...LIVE, HELPDESKY_SCRIPT_URL: "https://cdn.helpdesky.example/tc.js" }, false, "https://cdn.helpdesky.example/tc.js"],
-    ["real credentials win over HELPDESKY_STANDIN", { ...LIVE, HELPDESKY_STANDIN: "1" }, false, DEFAULT_SCRIPT_URL],
+    [
+      "real credentials and a script URL",
+      { ...LIVE, HELPDESKY_SCRIPT_URL: "https://cdn.helpdesky.example/tc.js" },
+      false,
+      "https://cdn.helpdesky.example/tc.js",
+    ],
+    [
+      "real credentials win over HELPDESKY_STANDIN",
+      { ...LIVE, HELPDESKY_STANDIN: "1" },
+      false,
+      DEFAULT_SCRIPT_URL,
+    ],
     ["stand-in mode", { HELPDESKY_STANDIN: "1" }, false, STANDIN_SCRIPT_PATH],
     ["astro dev without credentials", {}, true, STANDIN_SCRIPT_PATH],
     ["nothing set: the build cannot know, so no preload", {}, false, null],
@@ -40,7 +55,13 @@ describe("underBase: the token URL a page asks for", () => {
 });
 
 describe("virtual:helpdesky/page-hints", () => {
-  const hints = { tokenUrl: "/api/token", scriptPreloadUrl: null, signInUrl: "/sign-in", signOutUrl: null, secret: "hdh_secret_must_not_ship" };
+  const hints = {
+    tokenUrl: "/api/token",
+    scriptPreloadUrl: null,
+    signInUrl: "/sign-in",
+    signOutUrl: null,
+    secret: "hdh_secret_must_not_ship",
+  };
   const plugin = pageHintsPlugin(hints);
   const resolveId = plugin.resolveId as unknown as FilteredHook<() => string>;
   const load = plugin.load as unknown as FilteredHook<() => string>;
@@ -54,13 +75,19 @@ describe("virtual:helpdesky/page-hints", () => {
     );
   });
 
-  test.each(["./other.ts", "virtual:helpdesky/page-hints-extra", "x-virtual:helpdesky/page-hints", "\0virtual:helpdesky/page-hints"])(
-    "resolveId's filter lets Vite skip it for %j",
-    (id) => expect(resolveId.filter.id.test(id)).toBe(false),
+  test.each([
+    "./other.ts",
+    "virtual:helpdesky/page-hints-extra",
+    "x-virtual:helpdesky/page-hints",
+    "\0virtual:helpdesky/page-hints",
+  ])("resolveId's filter lets Vite skip it for %j", (id) =>
+    expect(resolveId.filter.id.test(id)).toBe(false),
   );
 
-  test.each(["/src/other.ts", "virtual:helpdesky/page-hints", "\0virtual:helpdesky/page-hints.ts", "\0virtual:other"])(
-    "load's filter lets Vite skip it for %j",
-    (id) => expect(load.filter.id.test(id)).toBe(false),
-  );
+  test.each([
+    "/src/other.ts",
+    "virtual:helpdesky/page-hints",
+    "\0virtual:helpdesky/page-hints.ts",
+    "\0virtual:other",
+  ])("load's filter lets Vite skip it for %j", (id) => expect(load.filter.id.test(id)).toBe(false));
 });

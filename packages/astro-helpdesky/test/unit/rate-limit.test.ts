@@ -42,24 +42,28 @@ describe("redisRateLimiter", () => {
     expect(await limiter.take("203.0.113.9")).toEqual({ allowed: true });
   });
 
-  test("two instances sharing one Redis count together, under the contact form's own keys", { timeout: 30_000 }, async () => {
-    const redis = await startRedis();
-    const health = redisHealth(() => {});
-    const first = connectRedis(redis.url, health);
-    const second = connectRedis(redis.url, health);
-    try {
-      const [a, b] = [redisRateLimiter(first, 2, 60_000), redisRateLimiter(second, 2, 60_000)];
-      expect(await a.take("203.0.113.9")).toEqual({ allowed: true });
-      expect(await b.take("203.0.113.9")).toEqual({ allowed: true });
-      expect(await a.take("203.0.113.9")).toEqual({ allowed: false, retryAfterSeconds: 60 });
-      expect(await b.take("198.51.100.7")).toEqual({ allowed: true });
-      // A Redis shared with other applications: every key the limit writes is in its own namespace.
-      const keys = await (await first.ready()).keys("*");
-      expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) expect(key).toMatch(/^helpdesky:contact:rate:/);
-    } finally {
-      for (const shared of [first, second]) (await shared.ready()).destroy();
-      await redis.dispose();
-    }
-  });
+  test(
+    "two instances sharing one Redis count together, under the contact form's own keys",
+    { timeout: 30_000 },
+    async () => {
+      const redis = await startRedis();
+      const health = redisHealth(() => {});
+      const first = connectRedis(redis.url, health);
+      const second = connectRedis(redis.url, health);
+      try {
+        const [a, b] = [redisRateLimiter(first, 2, 60_000), redisRateLimiter(second, 2, 60_000)];
+        expect(await a.take("203.0.113.9")).toEqual({ allowed: true });
+        expect(await b.take("203.0.113.9")).toEqual({ allowed: true });
+        expect(await a.take("203.0.113.9")).toEqual({ allowed: false, retryAfterSeconds: 60 });
+        expect(await b.take("198.51.100.7")).toEqual({ allowed: true });
+        // A Redis shared with other applications: every key the limit writes is in its own namespace.
+        const keys = await (await first.ready()).keys("*");
+        expect(keys.length).toBeGreaterThan(0);
+        for (const key of keys) expect(key).toMatch(/^helpdesky:contact:rate:/);
+      } finally {
+        for (const shared of [first, second]) (await shared.ready()).destroy();
+        await redis.dispose();
+      }
+    },
+  );
 });

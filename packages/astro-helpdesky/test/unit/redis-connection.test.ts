@@ -12,37 +12,96 @@ import { freePort } from "../../../../test/e2e/support/server.ts";
 
 describe("the Redis URL an operator might set", () => {
   test.each([
-    ["REDIS_URL with spaces around it", { REDIS_URL: "  redis://:pw@10.0.0.5:6379  " }, { kind: "redis", from: "REDIS_URL", url: "redis://:pw@10.0.0.5:6379" }],
-    ["KV_URL with spaces around it", { KV_URL: " rediss://default:pw@eu1.upstash.io:6379 " }, { kind: "redis", from: "KV_URL", url: "rediss://default:pw@eu1.upstash.io:6379" }],
-    ["a blank REDIS_URL, KV_URL set", { REDIS_URL: " ", KV_URL: "redis://10.0.0.6" }, { kind: "redis", from: "KV_URL", url: "redis://10.0.0.6" }],
+    [
+      "REDIS_URL with spaces around it",
+      { REDIS_URL: "  redis://:pw@10.0.0.5:6379  " },
+      { kind: "redis", from: "REDIS_URL", url: "redis://:pw@10.0.0.5:6379" },
+    ],
+    [
+      "KV_URL with spaces around it",
+      { KV_URL: " rediss://default:pw@eu1.upstash.io:6379 " },
+      { kind: "redis", from: "KV_URL", url: "rediss://default:pw@eu1.upstash.io:6379" },
+    ],
+    [
+      "a blank REDIS_URL, KV_URL set",
+      { REDIS_URL: " ", KV_URL: "redis://10.0.0.6" },
+      { kind: "redis", from: "KV_URL", url: "redis://10.0.0.6" },
+    ],
     ["a blank KV_URL alone", { KV_URL: "   " }, { kind: "none" }],
-    ["database 0 after a slash", { REDIS_URL: "redis://10.0.0.5:6379/0" }, { kind: "redis", url: "redis://10.0.0.5:6379/0" }],
+    [
+      "database 0 after a slash",
+      { REDIS_URL: "redis://10.0.0.5:6379/0" },
+      { kind: "redis", url: "redis://10.0.0.5:6379/0" },
+    ],
     ["a trailing slash", { REDIS_URL: "redis://10.0.0.5:6379/" }, { kind: "redis" }],
-    ["a database that is not a number", { REDIS_URL: "redis://10.0.0.5/db" }, { kind: "invalid", from: "REDIS_URL" }],
-    ["a number after a word", { REDIS_URL: "redis://10.0.0.5/db2" }, { kind: "invalid", from: "REDIS_URL" }],
-    ["a word after a number", { REDIS_URL: "redis://10.0.0.5/2x" }, { kind: "invalid", from: "REDIS_URL" }],
-    ["a nested path", { REDIS_URL: "redis://10.0.0.5/1/2" }, { kind: "invalid", from: "REDIS_URL" }],
-    ["an http URL in KV_URL", { KV_URL: "https://eu1.upstash.io" }, { kind: "invalid", from: "KV_URL" }],
-    ["something that is not a URL", { KV_URL: "eu1.upstash.io:6379" }, { kind: "invalid", from: "KV_URL" }],
+    [
+      "a database that is not a number",
+      { REDIS_URL: "redis://10.0.0.5/db" },
+      { kind: "invalid", from: "REDIS_URL" },
+    ],
+    [
+      "a number after a word",
+      { REDIS_URL: "redis://10.0.0.5/db2" },
+      { kind: "invalid", from: "REDIS_URL" },
+    ],
+    [
+      "a word after a number",
+      { REDIS_URL: "redis://10.0.0.5/2x" },
+      { kind: "invalid", from: "REDIS_URL" },
+    ],
+    [
+      "a nested path",
+      { REDIS_URL: "redis://10.0.0.5/1/2" },
+      { kind: "invalid", from: "REDIS_URL" },
+    ],
+    [
+      "an http URL in KV_URL",
+      { KV_URL: "https://eu1.upstash.io" },
+      { kind: "invalid", from: "KV_URL" },
+    ],
+    [
+      "something that is not a URL",
+      { KV_URL: "eu1.upstash.io:6379" },
+      { kind: "invalid", from: "KV_URL" },
+    ],
     ["no URL at all", { REDIS_URL: "not a url" }, { kind: "invalid", from: "REDIS_URL" }],
   ])("%s", (_label, env, expected) => {
     const choice = chooseRedisUrl(env);
     expect(choice).toMatchObject(expected);
-    if (expected.kind !== "redis") expect(Object.keys(choice).sort()).toEqual(Object.keys(expected).sort());
+    if (expected.kind !== "redis")
+      expect(Object.keys(choice).sort()).toEqual(Object.keys(expected).sort());
   });
 
   test("the name it is shown under holds the host and never the password", () => {
-    const choice = chooseRedisUrl({ REDIS_URL: "rediss://default:s3cret-pw@eu1.upstash.io:6380/3" });
+    const choice = chooseRedisUrl({
+      REDIS_URL: "rediss://default:s3cret-pw@eu1.upstash.io:6380/3",
+    });
     expect(choice).toMatchObject({ kind: "redis", display: "rediss://eu1.upstash.io:6380" });
   });
 });
 
 describe("what the log says about a Redis error", () => {
   test.each([
-    ["a socket error names its code", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:6379"), { code: "ECONNREFUSED" }), "ECONNREFUSED"],
-    ["a client error names its class", Object.assign(new Error("redis://:pw@host"), { name: "ConnectionTimeoutError" }), "ConnectionTimeoutError"],
-    ["a code that is not text names the class", Object.assign(new Error("x"), { code: 7, name: "SocketClosedUnexpectedlyError" }), "SocketClosedUnexpectedlyError"],
-    ["a plain Error says no more than that", new Error("WRONGPASS invalid username-password pair redis://:pw@host"), "connection error"],
+    [
+      "a socket error names its code",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:6379"), { code: "ECONNREFUSED" }),
+      "ECONNREFUSED",
+    ],
+    [
+      "a client error names its class",
+      Object.assign(new Error("redis://:pw@host"), { name: "ConnectionTimeoutError" }),
+      "ConnectionTimeoutError",
+    ],
+    [
+      "a code that is not text names the class",
+      Object.assign(new Error("x"), { code: 7, name: "SocketClosedUnexpectedlyError" }),
+      "SocketClosedUnexpectedlyError",
+    ],
+    [
+      "a plain Error says no more than that",
+      new Error("WRONGPASS invalid username-password pair redis://:pw@host"),
+      "connection error",
+    ],
     ["a name that is not text", { name: 42 }, "connection error"],
     ["text thrown as it is", "redis://:pw@host", "connection error"],
     ["nothing", null, "connection error"],
@@ -83,7 +142,9 @@ describe("a connection to a real redis-server that goes away", () => {
     await expect(client.get("k")).rejects.toThrow();
     await wait(500);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(/^Redis is unreachable \(ECONNREFUSED\): .* hold for this instance only, until Redis answers again\.$/);
+    expect(log.mock.calls[0]![0]).toMatch(
+      /^Redis is unreachable \(ECONNREFUSED\): .* hold for this instance only, until Redis answers again\.$/,
+    );
   });
 
   test("Redis down, then back: commands fail at once meanwhile, and sharing resumes soon after it returns", async () => {
@@ -104,7 +165,10 @@ describe("a connection to a real redis-server that goes away", () => {
     await redis.start();
     expect(await within(5_000, () => !health.down)).toBe(true);
     expect(await client.set("k", "again")).toBe("OK");
-    expect(log.mock.calls.map(([line]) => (line as string).split(":")[0])).toEqual([expect.stringMatching(/^Redis is unreachable \(.+\)$/), "Redis is reachable again"]);
+    expect(log.mock.calls.map(([line]) => (line as string).split(":")[0])).toEqual([
+      expect.stringMatching(/^Redis is unreachable \(.+\)$/),
+      "Redis is reachable again",
+    ]);
   });
 
   test("a Redis that drops every connection is tried again soon, then less often, not hammered", async () => {
@@ -115,7 +179,10 @@ describe("a connection to a real redis-server that goes away", () => {
     });
     await new Promise<void>((resolve) => dropper.listen(0, "127.0.0.1", resolve));
     cleanups.push(() => new Promise((resolve) => dropper.close(resolve)));
-    const { health, shared } = connect(`redis://127.0.0.1:${(dropper.address() as AddressInfo).port}`, () => {});
+    const { health, shared } = connect(
+      `redis://127.0.0.1:${(dropper.address() as AddressInfo).port}`,
+      () => {},
+    );
     await shared.ready();
     expect(await within(3_000, () => connections.length >= 2)).toBe(true);
     // The first retry comes after 100 ms (a loose bound for a busy machine); later ones back off to 2 s.
@@ -132,7 +199,9 @@ describe("a connection to a real redis-server that goes away", () => {
     const pauser = connect(redis.url, () => {});
     const { health, shared } = connect(redis.url, log);
     await (await shared.ready()).set("warm", "1");
-    const fallback: IdempotencyStore = { claim: vi.fn(async () => ({ kind: "conflict" }) as const) };
+    const fallback: IdempotencyStore = {
+      claim: vi.fn(async () => ({ kind: "conflict" }) as const),
+    };
     const idempotency = redisIdempotencyStore(shared, { fallback, health, waitMs: 5_000 });
 
     await (await pauser.shared.ready()).sendCommand(["CLIENT", "PAUSE", "5000", "ALL"]);
@@ -140,6 +209,8 @@ describe("a connection to a real redis-server that goes away", () => {
     expect(await idempotency.claim("key", "fingerprint")).toEqual({ kind: "conflict" });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(fallback.claim).toHaveBeenCalledWith("key", "fingerprint");
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (TimeoutError)"));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining("Redis is unreachable (TimeoutError)"),
+    );
   });
 });

@@ -10,19 +10,25 @@ vi.setConfig({ testTimeout: 30_000 });
 
 const instances = twoInstancesOnOneRedis();
 const { health } = instances;
-const unusedFallback: IdempotencyStore = { claim: () => Promise.reject(new Error("the fallback is not for this")) };
+const unusedFallback: IdempotencyStore = {
+  claim: () => Promise.reject(new Error("the fallback is not for this")),
+};
 
 let counter = 0;
 const freshKey = () => `key-${++counter}`;
-const store = (shared: SharedRedis, waitMs = 2_000) => redisIdempotencyStore(shared, { fallback: unusedFallback, health, waitMs });
+const store = (shared: SharedRedis, waitMs = 2_000) =>
+  redisIdempotencyStore(shared, { fallback: unusedFallback, health, waitMs });
 
 function settle(claim: Claim, ok: boolean) {
   if (claim.kind !== "new") throw new Error(`expected a new claim, got ${claim.kind}`);
-  claim.settle(Promise.resolve(ok ? { ok: true } : { ok: false, reason: "network", detail: "ECONNREFUSED" }));
+  claim.settle(
+    Promise.resolve(ok ? { ok: true } : { ok: false, reason: "network", detail: "ECONNREFUSED" }),
+  );
 }
 
 const until = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 100 && !(await check()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 describe("redisIdempotencyStore", () => {
@@ -36,7 +42,9 @@ describe("redisIdempotencyStore", () => {
     expect(claimTtl).toBeLessThanOrEqual(60_000);
 
     settle(claim, true);
-    await until(async () => (await client.get(`helpdesky:contact:key:${key}`))?.startsWith("sent:") ?? false);
+    await until(
+      async () => (await client.get(`helpdesky:contact:key:${key}`))?.startsWith("sent:") ?? false,
+    );
     const repeat = await store(instances.second).claim(key, "fp");
     expect(repeat.kind).toBe("repeat");
     if (repeat.kind === "repeat") expect(await repeat.result).toEqual({ ok: true });
@@ -90,11 +98,21 @@ describe("redisIdempotencyStore", () => {
 
   test("while Redis cannot be reached, the instance's own store answers", async () => {
     const log = vi.fn();
-    const unreachable: SharedRedis = { ready: () => Promise.reject(Object.assign(new Error("connect"), { code: "ECONNREFUSED" })) };
-    const fallback: IdempotencyStore = { claim: vi.fn(async () => ({ kind: "conflict" }) as const) };
-    const shared = redisIdempotencyStore(unreachable, { fallback, health: redisHealth(log), waitMs: 100 });
+    const unreachable: SharedRedis = {
+      ready: () => Promise.reject(Object.assign(new Error("connect"), { code: "ECONNREFUSED" })),
+    };
+    const fallback: IdempotencyStore = {
+      claim: vi.fn(async () => ({ kind: "conflict" }) as const),
+    };
+    const shared = redisIdempotencyStore(unreachable, {
+      fallback,
+      health: redisHealth(log),
+      waitMs: 100,
+    });
     expect(await shared.claim("k", "fp")).toEqual({ kind: "conflict" });
     expect(fallback.claim).toHaveBeenCalledWith("k", "fp");
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Redis is unreachable (ECONNREFUSED)"));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining("Redis is unreachable (ECONNREFUSED)"),
+    );
   });
 });

@@ -37,8 +37,14 @@ describe("redisHealth", () => {
 describe("chooseRedisUrl", () => {
   test.each([
     [{}, { kind: "none" }],
-    [{ KV_URL: "rediss://default:pw@eu1.upstash.io:6379" }, { kind: "redis", from: "KV_URL", display: "rediss://eu1.upstash.io:6379" }],
-    [{ REDIS_URL: "redis://:pw@10.0.0.5:6379", KV_URL: "rediss://x:1" }, { kind: "redis", from: "REDIS_URL", display: "redis://10.0.0.5:6379" }],
+    [
+      { KV_URL: "rediss://default:pw@eu1.upstash.io:6379" },
+      { kind: "redis", from: "KV_URL", display: "rediss://eu1.upstash.io:6379" },
+    ],
+    [
+      { REDIS_URL: "redis://:pw@10.0.0.5:6379", KV_URL: "rediss://x:1" },
+      { kind: "redis", from: "REDIS_URL", display: "redis://10.0.0.5:6379" },
+    ],
     [{ REDIS_URL: "https://example.com" }, { kind: "invalid", from: "REDIS_URL" }],
     [{ REDIS_URL: "redis://:pw@10.0.0.5:6379/2" }, { kind: "redis", from: "REDIS_URL" }],
     [{ REDIS_URL: "redis://:pw@10.0.0.5:6379/cache" }, { kind: "invalid", from: "REDIS_URL" }],

@@ -26,7 +26,11 @@ describe("signEmail", () => {
 
   test.each([
     ["an empty email", "", /empty/],
-    ["an email one character too long", `${"a".repeat(MAX_EMAIL_LENGTH - 11)}@example.com`, /longer than 320/],
+    [
+      "an email one character too long",
+      `${"a".repeat(MAX_EMAIL_LENGTH - 11)}@example.com`,
+      /longer than 320/,
+    ],
     ["a line feed", "ada@example.com\n", /line break/],
     ["a carriage return", "ada@example.com\r\nBcc: x@y.z", /line break/],
     ["a NUL byte", "ada\u0000@example.com", /control character/],

@@ -1,7 +1,10 @@
 import { DatabaseSync } from "node:sqlite";
 import { beforeEach, describe, expect, test } from "vitest";
 import { handleStandinApi, type StandinApiContext } from "../../src/standin/api.ts";
-import { createConversationStore, type ConversationStore } from "../../src/standin/conversation-store.ts";
+import {
+  createConversationStore,
+  type ConversationStore,
+} from "../../src/standin/conversation-store.ts";
 import { verifySignature } from "../../src/standin/verify-signature.ts";
 import { signEmail } from "../../src/sign.ts";
 
@@ -18,7 +21,12 @@ describe("verifySignature", () => {
     ["another email", "bob@example.com", signature, SECRET],
     ["the same email in another case", "Ada@example.com", signature, SECRET],
     ["another secret", "ada@example.com", signature, "another-secret"],
-    ["one changed digit", "ada@example.com", signature.replace(/^./, (c) => (c === "0" ? "1" : "0")), SECRET],
+    [
+      "one changed digit",
+      "ada@example.com",
+      signature.replace(/^./, (c) => (c === "0" ? "1" : "0")),
+      SECRET,
+    ],
     ["a shorter signature", "ada@example.com", signature.slice(0, -1), SECRET],
     ["an upper-case signature", "ada@example.com", signature.toUpperCase(), SECRET],
     ["an empty signature", "ada@example.com", "", SECRET],
@@ -88,12 +96,20 @@ describe("stand-in API", () => {
     store = createConversationStore(new DatabaseSync(":memory:"));
   });
 
-  function call(path: string, { method = "GET", email = "zoë@example.com", signature, body }: {
-    method?: string;
-    email?: string;
-    signature?: string;
-    body?: unknown;
-  } = {}) {
+  function call(
+    path: string,
+    {
+      method = "GET",
+      email = "zoë@example.com",
+      signature,
+      body,
+    }: {
+      method?: string;
+      email?: string;
+      signature?: string;
+      body?: unknown;
+    } = {},
+  ) {
     const request = new Request(`http://127.0.0.1/helpdesky-standin/api/${path}`, {
       method,
       headers: {
@@ -115,8 +131,16 @@ describe("stand-in API", () => {
 
   test("answers a bad signature with 401 on every call, and stores nothing", async () => {
     const bad = signEmail("other@example.com", SECRET);
-    for (const [path, method] of [["session", "POST"], ["conversations", "GET"], ["conversations", "POST"]] as const) {
-      const response = await call(path, { method, signature: bad, body: method === "POST" ? { subject: "s", body: "b" } : undefined });
+    for (const [path, method] of [
+      ["session", "POST"],
+      ["conversations", "GET"],
+      ["conversations", "POST"],
+    ] as const) {
+      const response = await call(path, {
+        method,
+        signature: bad,
+        body: method === "POST" ? { subject: "s", body: "b" } : undefined,
+      });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: "authentication_failed" });
     }
@@ -125,14 +149,21 @@ describe("stand-in API", () => {
 
   test("refuses a body over 32 KB with 413, and stores nothing", async () => {
     const huge = "x".repeat(40 * 1024);
-    expect((await call("conversations", { method: "POST", body: { subject: "s", body: huge } })).status).toBe(413);
-    expect((await call("conversations/1/messages", { method: "POST", body: { body: huge } })).status).toBe(413);
+    expect(
+      (await call("conversations", { method: "POST", body: { subject: "s", body: huge } })).status,
+    ).toBe(413);
+    expect(
+      (await call("conversations/1/messages", { method: "POST", body: { body: huge } })).status,
+    ).toBe(413);
     expect(store.list("zoë@example.com")).toEqual([]);
   });
 
   test("takes a subject and a message at their limits, however they are escaped", async () => {
     // Each control character takes six bytes in JSON (\u0001): the largest body the script can send.
-    const response = await call("conversations", { method: "POST", body: { subject: "\u0001".repeat(200), body: "\u0001".repeat(5000) } });
+    const response = await call("conversations", {
+      method: "POST",
+      body: { subject: "\u0001".repeat(200), body: "\u0001".repeat(5000) },
+    });
     expect(response.status).toBe(201);
   });
 
@@ -149,15 +180,25 @@ describe("stand-in API", () => {
   });
 
   test("starts, lists and replies to conversations of the signed email only", async () => {
-    const started = await call("conversations", { method: "POST", body: { subject: "  Refund ", body: "Please." } });
+    const started = await call("conversations", {
+      method: "POST",
+      body: { subject: "  Refund ", body: "Please." },
+    });
     expect(started.status).toBe(201);
-    const { conversation } = (await started.json()) as { conversation: { id: number; subject: string } };
+    const { conversation } = (await started.json()) as {
+      conversation: { id: number; subject: string };
+    };
     expect(conversation.subject).toBe("Refund");
 
-    const reply = await call(`conversations/${conversation.id}/messages`, { method: "POST", body: { body: "Any news?" } });
+    const reply = await call(`conversations/${conversation.id}/messages`, {
+      method: "POST",
+      body: { body: "Any news?" },
+    });
     expect(reply.status).toBe(201);
 
-    const listed = (await (await call("conversations")).json()) as { conversations: { messages: unknown[] }[] };
+    const listed = (await (await call("conversations")).json()) as {
+      conversations: { messages: unknown[] }[];
+    };
     expect(listed.conversations).toHaveLength(1);
     expect(listed.conversations[0]!.messages).toHaveLength(2);
 
@@ -167,7 +208,9 @@ describe("stand-in API", () => {
       body: { body: "hi" },
     });
     expect(stranger.status).toBe(404);
-    expect(await (await call("conversations", { email: "mallory@example.com" })).json()).toEqual({ conversations: [] });
+    expect(await (await call("conversations", { email: "mallory@example.com" })).json()).toEqual({
+      conversations: [],
+    });
   });
 
   test.each([

@@ -68,7 +68,11 @@ describe("bootTicketCenter", () => {
     const script = await findScript();
     expect(script.parentElement).toBe(container);
     expect(script.src).toBe(TEST_SCRIPT_URL);
-    expect(script.dataset).toMatchObject({ helpdeskId: "test-helpdesk", email: "ada@example.com", signature: "sig-ada@example.com" });
+    expect(script.dataset).toMatchObject({
+      helpdeskId: "test-helpdesk",
+      email: "ada@example.com",
+      signature: "sig-ada@example.com",
+    });
   });
 
   test("does nothing on a page without the container", () => {

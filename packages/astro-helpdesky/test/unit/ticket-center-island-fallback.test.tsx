@@ -9,7 +9,13 @@ import { TOKEN_PATH, token, tokenFor } from "./msw/handlers.ts";
 
 // Stands in for the fallback's chunk, to see who asks for it and what the island shows from it.
 const loadAnonymousFallback = vi.hoisted(() =>
-  vi.fn(() => Promise.resolve({ AnonymousFallback: ({ signInUrl }: { signInUrl: string }) => <a href={signInUrl}>Stand-in fallback</a> })),
+  vi.fn(() =>
+    Promise.resolve({
+      AnonymousFallback: ({ signInUrl }: { signInUrl: string }) => (
+        <a href={signInUrl}>Stand-in fallback</a>
+      ),
+    }),
+  ),
 );
 vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
 
@@ -102,7 +108,13 @@ describe("on a page with its own server-rendered fallback", () => {
 
   test("Try again keeps the form shown, for whatever is being typed in it, until the Ticket Center is back", async () => {
     let failing = true;
-    server.use(http.get(TOKEN_PATH, () => (failing ? HttpResponse.text("down", { status: 500 }) : HttpResponse.json(tokenFor("ada@example.com")))));
+    server.use(
+      http.get(TOKEN_PATH, () =>
+        failing
+          ? HttpResponse.text("down", { status: 500 })
+          : HttpResponse.json(tokenFor("ada@example.com")),
+      ),
+    );
     render(<TicketCenterIsland />);
     await waitFor(() => expect(pageFallback().hidden).toBe(false));
 

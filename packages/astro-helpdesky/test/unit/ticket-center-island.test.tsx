@@ -84,7 +84,9 @@ describe("TicketCenterIsland", () => {
     runEmbed(script);
     expect(await screen.findByText("ada@example.com")).toBeTruthy();
     expect(screen.getByText(/Signed in as/).textContent).toBe("Signed in as ada@example.com");
-    expect(screen.getByRole("button", { name: "Sign out" }).closest("form")?.getAttribute("action")).toBe("/logout");
+    expect(
+      screen.getByRole("button", { name: "Sign out" }).closest("form")?.getAttribute("action"),
+    ).toBe("/logout");
     expect(screen.queryByRole("status")).toBeNull();
     expect(document.getElementById("hdh-ticket-center")!.className).not.toContain("loading");
     expect(onReady).toHaveBeenCalledExactlyOnceWith({ email: "ada@example.com" });
@@ -114,22 +116,47 @@ describe("TicketCenterIsland", () => {
 
   test.each([
     ["a 500", token.serverError(), /Something went wrong/, { failure: "server", status: 500 }],
-    ["a network error", token.networkError(), /could not reach the support service/, { failure: "network" }],
-    ["a body that is not JSON", token.notJson(), /Something went wrong/, { failure: "bad-response", status: 200 }],
-    ["JSON of the wrong shape", token.wrongShape(), /Something went wrong/, { failure: "bad-response", status: 200 }],
-    ["a javascript: script URL", token.unsafeScriptUrl(), /Something went wrong/, { failure: "bad-response", status: 200 }],
-  ])("on %s: a message, Try again, and the fallback below", async (_name, handler, message, error) => {
-    server.use(handler);
-    const onError = vi.fn();
-    render(<TicketCenterIsland onError={onError} />);
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(message);
-    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
-    const fallback = await screen.findByRole("link", { name: "Sign in" });
-    expect(alert.compareDocumentPosition(fallback) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(onError).toHaveBeenCalledExactlyOnceWith(error);
-    expect(scripts()).toHaveLength(0);
-  });
+    [
+      "a network error",
+      token.networkError(),
+      /could not reach the support service/,
+      { failure: "network" },
+    ],
+    [
+      "a body that is not JSON",
+      token.notJson(),
+      /Something went wrong/,
+      { failure: "bad-response", status: 200 },
+    ],
+    [
+      "JSON of the wrong shape",
+      token.wrongShape(),
+      /Something went wrong/,
+      { failure: "bad-response", status: 200 },
+    ],
+    [
+      "a javascript: script URL",
+      token.unsafeScriptUrl(),
+      /Something went wrong/,
+      { failure: "bad-response", status: 200 },
+    ],
+  ])(
+    "on %s: a message, Try again, and the fallback below",
+    async (_name, handler, message, error) => {
+      server.use(handler);
+      const onError = vi.fn();
+      render(<TicketCenterIsland onError={onError} />);
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toMatch(message);
+      expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+      const fallback = await screen.findByRole("link", { name: "Sign in" });
+      expect(
+        alert.compareDocumentPosition(fallback) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      expect(onError).toHaveBeenCalledExactlyOnceWith(error);
+      expect(scripts()).toHaveLength(0);
+    },
+  );
 
   test("gives up after timeoutMs with a message that says so", async () => {
     server.use(token.hanging());
@@ -158,7 +185,9 @@ describe("TicketCenterIsland", () => {
     server.use(token.notConfigured());
     const onError = vi.fn();
     render(<TicketCenterIsland onError={onError} />);
-    expect((await screen.findByRole("alert")).textContent).toBe("Support is not configured on this site yet.");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Support is not configured on this site yet.",
+    );
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(await screen.findByRole("link", { name: "Sign in" })).toBeTruthy();
     expect(onError).toHaveBeenCalledWith({ failure: "not-configured", status: 503 });
@@ -302,7 +331,12 @@ describe("TicketCenterIsland and identity", () => {
     header.method = "post";
     header.action = "/logout";
     header.addEventListener("submit", (event) => event.preventDefault());
-    header.append(Object.assign(document.createElement("button"), { type: "submit", textContent: "Header sign out" }));
+    header.append(
+      Object.assign(document.createElement("button"), {
+        type: "submit",
+        textContent: "Header sign out",
+      }),
+    );
     document.body.append(header);
     try {
       const user = userEvent.setup();
@@ -325,7 +359,9 @@ describe("TicketCenterIsland and identity", () => {
     const search = document.createElement("form");
     search.action = "/search";
     search.addEventListener("submit", (event) => event.preventDefault());
-    search.append(Object.assign(document.createElement("button"), { type: "submit", textContent: "Search" }));
+    search.append(
+      Object.assign(document.createElement("button"), { type: "submit", textContent: "Search" }),
+    );
     document.body.append(search);
     try {
       const user = userEvent.setup();

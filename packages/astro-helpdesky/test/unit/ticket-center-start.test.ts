@@ -21,7 +21,12 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-const begin = () => (start = startTicketCenter(document.getElementById("hdh-ticket-center")!, "/api/helpdesky-token", { timeoutMs: 2000 }));
+const begin = () =>
+  (start = startTicketCenter(
+    document.getElementById("hdh-ticket-center")!,
+    "/api/helpdesky-token",
+    { timeoutMs: 2000 },
+  ));
 
 describe("startTicketCenter and the Contact Form's chunk", () => {
   // Whenever the island will show its fallback, the chunk starts with the token's answer, not a

@@ -27,7 +27,10 @@ function contractRows(): Row[] {
     .split("\n")
     .filter((line) => /^\| (`[A-Z]+`|any other) \|/.test(line))
     .map((line) => {
-      const cells = line.split("|").slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       return {
         method: cells[0]!.replaceAll("`", ""),
         status: Number(cells[1]!.replaceAll("`", "")),
@@ -37,8 +40,18 @@ function contractRows(): Row[] {
     });
 }
 
-const live: HelpdeskyMode = { kind: "live", secret: "hdh_secret_contract", helpdeskId: "hd_1", scriptUrl: "https://helpdesky.io/ticket-center.js", notes: [] };
-const unconfigured: HelpdeskyMode = { kind: "unconfigured", missing: ["HELPDESKY_HMAC_SECRET"], notes: [] };
+const live: HelpdeskyMode = {
+  kind: "live",
+  secret: "hdh_secret_contract",
+  helpdeskId: "hd_1",
+  scriptUrl: "https://helpdesky.io/ticket-center.js",
+  notes: [],
+};
+const unconfigured: HelpdeskyMode = {
+  kind: "unconfigured",
+  missing: ["HELPDESKY_HMAC_SECRET"],
+  notes: [],
+};
 const ada = { email: "ada@example.com" };
 
 /** The situation each documented error describes. */
@@ -54,7 +67,14 @@ const errorRows = rows.filter((row) => row.method === "GET" && row.status !== 20
 
 describe("the token endpoint's contract table", () => {
   test("documents every answer the endpoint gives, and no other", () => {
-    expect(rows.map((row) => `${row.method} ${row.status}`)).toEqual(["GET 200", "GET 401", "GET 422", "GET 503", "GET 503", "any other 405"]);
+    expect(rows.map((row) => `${row.method} ${row.status}`)).toEqual([
+      "GET 200",
+      "GET 401",
+      "GET 422",
+      "GET 503",
+      "GET 503",
+      "any other 405",
+    ]);
     const documented = errorRows.map((row) => /"error": "([a-z_]+)"/.exec(row.body)?.[1]);
     expect(documented.sort()).toEqual(Object.keys(situations).sort());
   });
@@ -66,21 +86,28 @@ describe("the token endpoint's contract table", () => {
     expect(Object.keys(outcome.body).sort()).toEqual(fields.sort());
   });
 
-  test.each(errorRows.map((row) => [row.status, row] as const))("%i: status, body and what the island shows", async (_status, row) => {
-    const error = /"error": "([a-z_]+)"/.exec(row.body)![1]!;
-    const outcome = tokenOutcome(...situations[error]!);
-    expect(outcome).toMatchObject({ status: row.status, body: { error } });
+  test.each(errorRows.map((row) => [row.status, row] as const))(
+    "%i: status, body and what the island shows",
+    async (_status, row) => {
+      const error = /"error": "([a-z_]+)"/.exec(row.body)![1]!;
+      const outcome = tokenOutcome(...situations[error]!);
+      expect(outcome).toMatchObject({ status: row.status, body: { error } });
 
-    server.use(http.get(TOKEN_PATH, () => HttpResponse.json(outcome.body, { status: outcome.status })));
-    const result = await fetchToken("/api/helpdesky-token", { timeoutMs: 5_000, signal: new AbortController().signal });
-    if (row.status === 401) {
-      expect(result).toEqual({ kind: "unauthenticated" });
-      expect(row.shows).toMatch(/Contact Form/);
-    } else {
-      expect(result.kind).toBe("failed");
-      const failure = result.kind === "failed" ? result.failure : "server";
-      expect(FAILURE_MESSAGES[failure].text).toBe(row.shows);
-    }
-  });
-
+      server.use(
+        http.get(TOKEN_PATH, () => HttpResponse.json(outcome.body, { status: outcome.status })),
+      );
+      const result = await fetchToken("/api/helpdesky-token", {
+        timeoutMs: 5_000,
+        signal: new AbortController().signal,
+      });
+      if (row.status === 401) {
+        expect(result).toEqual({ kind: "unauthenticated" });
+        expect(row.shows).toMatch(/Contact Form/);
+      } else {
+        expect(result.kind).toBe("failed");
+        const failure = result.kind === "failed" ? result.failure : "server";
+        expect(FAILURE_MESSAGES[failure].text).toBe(row.shows);
+      }
+    },
+  );
 });

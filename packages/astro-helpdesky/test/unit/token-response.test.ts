@@ -9,8 +9,17 @@ const live: HelpdeskyMode = {
   scriptUrl: "https://helpdesky.io/ticket-center.js",
   notes: [],
 };
-const standin: HelpdeskyMode = { ...live, kind: "standin", helpdeskId: "local-standin", scriptUrl: "/helpdesky-standin/ticket-center.js" };
-const unconfigured: HelpdeskyMode = { kind: "unconfigured", missing: ["HELPDESKY_HMAC_SECRET"], notes: [] };
+const standin: HelpdeskyMode = {
+  ...live,
+  kind: "standin",
+  helpdeskId: "local-standin",
+  scriptUrl: "/helpdesky-standin/ticket-center.js",
+};
+const unconfigured: HelpdeskyMode = {
+  kind: "unconfigured",
+  missing: ["HELPDESKY_HMAC_SECRET"],
+  notes: [],
+};
 const ada = { email: "ada@example.com" };
 
 describe("tokenOutcome", () => {
@@ -28,18 +37,27 @@ describe("tokenOutcome", () => {
   });
 
   test("signs a demo session against the stand-in", () => {
-    expect(tokenOutcome(ada, true, standin)).toMatchObject({ status: 200, body: { helpdeskId: "local-standin" } });
+    expect(tokenOutcome(ada, true, standin)).toMatchObject({
+      status: 200,
+      body: { helpdeskId: "local-standin" },
+    });
   });
 
   test("refuses a demo session against real credentials", () => {
-    expect(tokenOutcome(ada, true, live)).toMatchObject({ status: 503, body: { error: "demo_auth_disabled" } });
+    expect(tokenOutcome(ada, true, live)).toMatchObject({
+      status: 503,
+      body: { error: "demo_auth_disabled" },
+    });
   });
 
   test.each([
     ["live", live],
     ["stand-in", standin],
   ])("answers 401 to an anonymous visitor in %s mode", (_label, mode) => {
-    expect(tokenOutcome(null, false, mode)).toEqual({ status: 401, body: { error: "unauthenticated" } });
+    expect(tokenOutcome(null, false, mode)).toEqual({
+      status: 401,
+      body: { error: "unauthenticated" },
+    });
   });
 
   test("answers 503 and names the missing variable when unconfigured", () => {

@@ -7,7 +7,8 @@ export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
   // Refused before the rate limit counts it or the body is read.
-  if (!fromThisSite(context.request.headers.get("origin"), context.url.origin)) return apiResponse({ status: 403, kind: "cross_site" });
+  if (!fromThisSite(context.request.headers.get("origin"), context.url.origin))
+    return apiResponse({ status: 403, kind: "cross_site" });
   return apiResponse(await submitContactRequest(context.request, clientAddressOf(context)));
 };
 

@@ -17,7 +17,10 @@ const ASSETS: Record<string, { body: string; type: string }> = {
 let store: Promise<ConversationStore> | undefined;
 
 function notFound(): Response {
-  return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response("Not found", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** Everything under the stand-in's base path: its script, its stylesheet and its API. */
@@ -28,7 +31,8 @@ export const ALL: APIRoute = async ({ params, request }) => {
 
   const asset = ASSETS[path];
   if (asset) {
-    if (request.method !== "GET" && request.method !== "HEAD") return new Response(null, { status: 405, headers: { Allow: "GET, HEAD" } });
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return new Response(null, { status: 405, headers: { Allow: "GET, HEAD" } });
     return new Response(request.method === "HEAD" ? null : asset.body, {
       headers: { "Content-Type": asset.type, "Cache-Control": "no-cache" },
     });

@@ -18,16 +18,23 @@ export function tokenFor(email: string) {
 
 /** Answers of the token endpoint, one per state the island must handle. */
 export const token = {
-  signedIn: (email = "ada@example.com") => http.get(TOKEN_PATH, () => HttpResponse.json(tokenFor(email))),
-  anonymous: () => http.get(TOKEN_PATH, () => HttpResponse.json({ error: "unauthenticated" }, { status: 401 })),
+  signedIn: (email = "ada@example.com") =>
+    http.get(TOKEN_PATH, () => HttpResponse.json(tokenFor(email))),
+  anonymous: () =>
+    http.get(TOKEN_PATH, () => HttpResponse.json({ error: "unauthenticated" }, { status: 401 })),
   notConfigured: () =>
-    http.get(TOKEN_PATH, () => HttpResponse.json({ error: "helpdesky_not_configured" }, { status: 503 })),
-  serverError: () => http.get(TOKEN_PATH, () => HttpResponse.text("Internal Server Error", { status: 500 })),
+    http.get(TOKEN_PATH, () =>
+      HttpResponse.json({ error: "helpdesky_not_configured" }, { status: 503 }),
+    ),
+  serverError: () =>
+    http.get(TOKEN_PATH, () => HttpResponse.text("Internal Server Error", { status: 500 })),
   networkError: () => http.get(TOKEN_PATH, () => HttpResponse.error()),
   notJson: () => http.get(TOKEN_PATH, () => HttpResponse.text("<!doctype html><p>Sign in</p>")),
   wrongShape: () => http.get(TOKEN_PATH, () => HttpResponse.json({ email: "ada@example.com" })),
   unsafeScriptUrl: () =>
-    http.get(TOKEN_PATH, () => HttpResponse.json({ ...tokenFor("ada@example.com"), scriptUrl: "javascript:alert(1)" })),
+    http.get(TOKEN_PATH, () =>
+      HttpResponse.json({ ...tokenFor("ada@example.com"), scriptUrl: "javascript:alert(1)" }),
+    ),
   hanging: () =>
     http.get(TOKEN_PATH, async () => {
       await delay("infinite");
