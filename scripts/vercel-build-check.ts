@@ -13,7 +13,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { siteExpectations, vercelHeaderProblems } from "../test/e2e/support/vercel-routes.ts";
+import {
+  type AnyRoute,
+  siteExpectations,
+  vercelHeaderProblems,
+} from "../test/e2e/support/vercel-routes.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 
@@ -62,7 +66,9 @@ try {
   );
 
   const output = pathToFileURL(join(copy, ".vercel/output/"));
-  const { routes } = JSON.parse(readFileSync(new URL("config.json", output), "utf8"));
+  const { routes } = JSON.parse(readFileSync(new URL("config.json", output), "utf8")) as {
+    routes: AnyRoute[];
+  };
   const expected = siteExpectations(output);
   const problems = vercelHeaderProblems(routes, expected);
   console.log(
