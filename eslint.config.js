@@ -59,6 +59,22 @@ export default tseslint.config(
     },
   },
   {
+    // The frontmatter of .astro files gets the same type-aware rules: the parser hands
+    // typescript-eslint a .tsx view of each file.
+    files: ["**/*.astro"],
+    languageOptions: {
+      parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unsafe-argument": "error",
+      "@typescript-eslint/no-unsafe-call": "error",
+      "@typescript-eslint/no-unsafe-member-access": "error",
+    },
+  },
+  {
     // The recipes are type-checked against their providers' packages by their own tsconfigs.
     files: ["docs/auth-recipes/**/*.ts"],
     languageOptions: {
