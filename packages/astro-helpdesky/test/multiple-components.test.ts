@@ -60,6 +60,18 @@ describe("more than one component on a page", { timeout: 60_000 }, () => {
     expect(site.page("/two-forms")).not.toMatch(/<script/);
   });
 
+  test("a form's own messages prop words that form only, and its browser checks", () => {
+    const { document } = new JSDOM(site.page("/support")).window;
+    const buttons = [...document.querySelectorAll("form.contact-form button")];
+    expect(buttons.map((button) => button.textContent?.trim())).toEqual([
+      "Send message",
+      "Write to sales",
+    ]);
+    const sales = document.querySelector('form[action="/sales/send"] input[name=email]');
+    expect(sales?.getAttribute("data-hdh-missing")).toBe("Enter your email address.");
+    expect(document.querySelector("#hdh-fallback input[name=email][data-hdh-missing]")).toBeNull();
+  });
+
   test.each(PAGES)("%s, anonymous: ids unique, labels tied, axe clean", async (path) => {
     await withPage(false, async (page) => {
       await page.goto(`${server.origin}${path}`);
