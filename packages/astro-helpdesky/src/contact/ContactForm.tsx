@@ -191,7 +191,7 @@ export function ContactForm({
       method="post"
       action={action}
       noValidate
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-busy={sending}
     >
       <input type="hidden" name="source" value={source ?? ""} />

@@ -3,7 +3,7 @@ export const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 /** The names of the placeholders in `template`. */
 export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
 
 /** `template` with each `{name}` replaced by its value; an unknown name is left as written. */

@@ -14,7 +14,7 @@ export function mergeMessages<T extends object>(defaults: T, overrides?: Message
   const given = overrides as Partial<Tree>;
   const merged: Tree = {};
   for (const key of Object.keys(base)) {
-    const fallback = base[key]!;
+    const fallback = base[key];
     const value = given[key];
     merged[key] =
       typeof fallback === "string"

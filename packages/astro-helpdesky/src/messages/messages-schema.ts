@@ -53,7 +53,4 @@ function treeSchema(defaults: Tree, path: string[]): v.GenericSchema {
  * The `messages` option: any part of `DEFAULT_MESSAGES`, texts as strings. Built from the defaults,
  * so that a key added there is accepted here with no second list to keep.
  */
-export const MessagesSchema = treeSchema(
-  DEFAULT_MESSAGES as unknown as Tree,
-  [],
-) as v.GenericSchema<MessageOverrides>;
+export const MessagesSchema = treeSchema(DEFAULT_MESSAGES, []) as v.GenericSchema<MessageOverrides>;

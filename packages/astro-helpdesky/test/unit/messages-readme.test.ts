@@ -22,7 +22,7 @@ function documentedRows(): [string, string][] {
     .filter((line) => /^\| `[^`]+` \|/.test(line))
     .map((line) => {
       const [key, text] = line.slice(1, -1).split(" | ");
-      return [key!.trim().replaceAll("`", ""), text!.trim()];
+      return [key.trim().replaceAll("`", ""), text.trim()];
     });
 }
 
