@@ -11,6 +11,9 @@ import { writtenIn } from "./visible-language.ts";
 const EMAIL = "ada@example.com";
 const german = writtenIn(germanMessages, [EMAIL]);
 const { contactForm, ticketCenter } = germanMessages;
+// The sign-in link sits where the German sentence puts it, before its comma.
+const INTRO =
+  "Kein Konto nötig: Wir antworten per E-Mail. Sie haben ein Konto? Melden Sie sich an, um Ihre Support-Anfragen zu öffnen.";
 
 let site: Scenario;
 let server: RunningServer;
@@ -53,6 +56,7 @@ describe("a German site, JavaScript on", { timeout: 30_000 }, () => {
       await page.goto(`${server.origin}/support`);
       await page.locator("#hdh-fallback").waitFor();
       expect(await notGerman(page)).toEqual([]);
+      expect(await page.locator("#hdh-fallback > p").innerText()).toBe(INTRO);
       // The server-rendered form keeps the browser's checks; their bubbles speak German too.
       const email = page.locator("#hdh-fallback input[name=email]");
       await page.locator("#hdh-fallback button[type=submit]").click();
@@ -102,6 +106,7 @@ describe("a German site, JavaScript on", { timeout: 30_000 }, () => {
       const form = page.locator(".hdh-fallback form");
       await form.waitFor();
       expect(await notGerman(page)).toEqual([]);
+      expect(await page.locator(".hdh-fallback > p").innerText()).toBe(INTRO);
       await form.locator("button[type=submit]").click();
       await expect
         .poll(() => form.locator(".contact-error").allInnerTexts())
