@@ -90,6 +90,17 @@ describe("a German site, JavaScript on", { timeout: 30_000 }, () => {
     });
   });
 
+  test("a second island on the page says, in German, that the Ticket Center is open already", async () => {
+    await withContext({ javaScriptEnabled: true }, async (page) => {
+      await page.goto(`${server.origin}/doppelt`);
+      await expect
+        .poll(() => page.locator(".hdh-duplicate").innerText())
+        .toBe(ticketCenter.alreadyOpen);
+      await page.locator("#hdh-fallback").waitFor();
+      expect(await notGerman(page)).toEqual([]);
+    });
+  });
+
   test("signed in: the identity bar in German", async () => {
     await withContext({ javaScriptEnabled: true, signedIn: true }, async (page) => {
       await page.goto(`${server.origin}/support`);
@@ -120,6 +131,14 @@ describe("a German site, JavaScript on", { timeout: 30_000 }, () => {
       await expect
         .poll(() => form.locator("[role=alert]").innerText())
         .toBe(contactForm.notices.honeypot);
+      expect(await notGerman(page)).toEqual([]);
+      // Past the bot threshold, and without the honeypot: sent, and confirmed in German.
+      await form.locator("input[name=website]").fill("", { force: true });
+      await page.waitForTimeout(2_100);
+      await form.locator("button[type=submit]").click();
+      const sent = page.locator(".contact-notice-success");
+      await expect.poll(() => sent.innerText()).toBe(contactForm.notices.sent);
+      expect(await page.getByRole("button", { name: contactForm.writeAnother }).count()).toBe(1);
       expect(await notGerman(page)).toEqual([]);
     });
   });
