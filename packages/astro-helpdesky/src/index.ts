@@ -16,9 +16,13 @@ import {
   standinExposure,
 } from "./standin/exposure.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
+import { DEFAULT_MESSAGES } from "./messages/default-messages.ts";
+import { mergeMessages } from "./messages/merge-messages.ts";
+import { MESSAGES_TYPES, messagesPlugin } from "./messages/messages-module.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
 export type { HelpdeskyUserOptions } from "./options.ts";
+export type { HelpdeskyMessages, MessageOverrides } from "./messages/default-messages.ts";
 /** The largest request body any of the integration's routes reads: a ceiling for an adapter's `bodySizeLimit`. */
 export { SERVER_BODY_LIMIT_BYTES } from "./contact/read-body.ts";
 
@@ -34,6 +38,7 @@ const REACT_INTEGRATION = "@astrojs/react";
  */
 export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroIntegration {
   const options = parseHelpdeskyOptions(userOptions);
+  const messages = mergeMessages(DEFAULT_MESSAGES, options.messages);
   // Every route is on demand. The stand-in's answer 404 at run time unless the server runs in
   // stand-in mode, so one build serves either mode.
   const routes: Record<string, string> = {
@@ -91,7 +96,11 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
           signInUrl: options.signInUrl ?? null,
           signOutUrl: options.signOutUrl ?? null,
         };
-        updateConfig({ vite: { plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin()] } });
+        updateConfig({
+          vite: {
+            plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin(), messagesPlugin(messages)],
+          },
+        });
         if (command === "dev") {
           if (config.security.csp) updateConfig(DEV_CSP_OFF);
         } else {
@@ -113,6 +122,7 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
       "astro:config:done": ({ injectTypes }) => {
         injectTypes({ filename: "page-hints.d.ts", content: PAGE_HINTS_TYPES });
         injectTypes({ filename: "fallback-loader.d.ts", content: FALLBACK_LOADER_TYPES });
+        injectTypes({ filename: "messages.d.ts", content: MESSAGES_TYPES });
       },
     },
   };

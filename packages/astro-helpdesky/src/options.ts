@@ -1,5 +1,6 @@
 import { AstroError } from "astro/errors";
 import * as v from "valibot";
+import { MessagesSchema } from "./messages/messages-schema.ts";
 
 const routePath = v.pipe(
   v.string(),
@@ -38,6 +39,11 @@ export const HelpdeskyOptionsSchema = v.strictObject({
    * Ticket Center shows no `Sign out` button; a sign-out form elsewhere on the page still clears it.
    */
   signOutUrl: v.optional(linkTarget),
+  /**
+   * The components' texts, for a site not in English: any part of `DEFAULT_MESSAGES`
+   * (`src/messages/default-messages.ts`), merged over the English defaults.
+   */
+  messages: v.optional(MessagesSchema),
 });
 
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;
@@ -54,6 +60,6 @@ export function parseHelpdeskyOptions(input: unknown): HelpdeskyOptions {
   throw new AstroError(
     `Invalid options passed to helpdesky(): ${problems.join("; ")}.`,
     "Fix the `helpdesky({ … })` call in astro.config.mjs. It accepts `tokenRoute`, `contactRoute`, `preloadScript`, " +
-      "`signInUrl` and `signOutUrl`, all optional (see the Options table of the astro-helpdesky README).",
+      "`signInUrl`, `signOutUrl` and `messages`, all optional (see the Options and Messages sections of the astro-helpdesky README).",
   );
 }

@@ -1,24 +1,29 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type SubmitEvent } from "react";
+import { contactForm as configured, locale } from "virtual:helpdesky/messages";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type SubmitEvent,
+} from "react";
 import "../styles/theme.css";
 import "./contact-form.css";
+import type { ContactFormMessages, MessageOverrides } from "../messages/default-messages.ts";
+import { mergeMessages } from "../messages/merge-messages.ts";
 import {
   CONTACT_FIELDS,
-  CONTACT_HINTS,
-  CONTACT_LABELS,
   CONTACT_LIMITS,
   HONEYPOT_FIELD,
   checkContactFields,
+  hintOf,
+  labelOf,
   type ContactErrors,
   type ContactField,
   type ContactValues,
+  type FieldTexts,
 } from "./fields.ts";
-import {
-  INVALID_NOTICE,
-  MAILTO_LABEL,
-  NETWORK_NOTICE,
-  SENT_NOTICE,
-  UNEXPECTED_NOTICE,
-} from "./messages.ts";
 
 export interface ContactFormProps {
   /** The page the visitor writes from; defaults to the current path. */
@@ -29,6 +34,8 @@ export interface ContactFormProps {
   action?: string;
   /** How long one request may take before the form says so, in ms. */
   timeoutMs?: number;
+  /** Texts of this form, merged over the site's `messages.contactForm` (and the English defaults). */
+  messages?: MessageOverrides<ContactFormMessages>;
 }
 
 /** What the API answers on failure (see api-response.ts): its notice, and what to do next. */
@@ -53,8 +60,14 @@ export function ContactForm({
   endpoint = "/api/contact",
   action = "/contact/send",
   timeoutMs = 15_000,
+  messages,
 }: ContactFormProps) {
   const idPrefix = useId();
+  const texts = useMemo<FieldTexts>(
+    () => ({ messages: mergeMessages(configured, messages), locale }),
+    [messages],
+  );
+  const words = texts.messages;
   const [values, setValues] = useState<Required<ContactValues>>(EMPTY);
   const [honeypot, setHoneypot] = useState("");
   const [errors, setErrors] = useState<ContactErrors>({});
@@ -99,8 +112,8 @@ export function ContactForm({
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (sendingRef.current) return;
-    const found = checkContactFields(values);
-    if (Object.keys(found).length > 0) return fail(INVALID_NOTICE, found);
+    const found = checkContactFields(values, texts);
+    if (Object.keys(found).length > 0) return fail(words.notices.invalid, found);
     sendingRef.current = true;
     setStatus("sending");
     setErrors({});
@@ -125,7 +138,7 @@ export function ContactForm({
       if (response.ok) {
         keyRef.current = null;
         setStatus("sent");
-        setNotice(SENT_NOTICE);
+        setNotice(words.notices.sent);
         setValues(EMPTY);
         return;
       }
@@ -134,7 +147,7 @@ export function ContactForm({
       // The API words every refusal it makes; an answer without its error code (a proxy's or a
       // gateway's page) is not trusted for text, fields or links, and gets our own notice.
       if (typeof body.error !== "string" || typeof body.message !== "string")
-        return fail(UNEXPECTED_NOTICE);
+        return fail(words.notices.unexpected);
       const href = body.mailto?.href;
       fail(
         body.message,
@@ -142,7 +155,7 @@ export function ContactForm({
         typeof href === "string" && href.startsWith("mailto:") ? href : null,
       );
     } catch {
-      fail(NETWORK_NOTICE);
+      fail(words.notices.network);
     } finally {
       sendingRef.current = false;
     }
@@ -164,7 +177,7 @@ export function ContactForm({
           type="button"
           onClick={() => setStatus("idle")}
         >
-          Write another message
+          {words.writeAnother}
         </button>
       </div>
     );
@@ -187,7 +200,7 @@ export function ContactForm({
           <p>{notice}</p>
           {mailtoHref && (
             <p>
-              <a href={mailtoHref}>{MAILTO_LABEL}</a>
+              <a href={mailtoHref}>{words.mailtoLink}</a>
             </p>
           )}
         </div>
@@ -208,9 +221,9 @@ export function ContactForm({
         };
         return (
           <div className="contact-field" key={field}>
-            <label htmlFor={id}>{CONTACT_LABELS[field]}</label>
+            <label htmlFor={id}>{labelOf(field, texts)}</label>
             <p className="contact-hint" id={`${id}-hint`}>
-              {CONTACT_HINTS[field]}
+              {hintOf(field, texts)}
             </p>
             {field === "message" ? (
               <textarea {...common} rows={8} />
@@ -230,7 +243,7 @@ export function ContactForm({
         );
       })}
       <div className="contact-honeypot" aria-hidden="true">
-        <label htmlFor={idOf(HONEYPOT_FIELD)}>Leave this empty</label>
+        <label htmlFor={idOf(HONEYPOT_FIELD)}>{words.honeypotLabel}</label>
         <input
           id={idOf(HONEYPOT_FIELD)}
           name={HONEYPOT_FIELD}
@@ -242,11 +255,11 @@ export function ContactForm({
         />
       </div>
       <button className="hdh-button" type="submit" disabled={sending}>
-        Send message
+        {words.submit}
       </button>
       {sending && (
         <p className="contact-hint" role="status">
-          Sending…
+          {words.sending}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import { contactMailto } from "./mailto.ts";
+import { DEFAULT_FIELD_TEXTS, type FieldTexts } from "./fields.ts";
 import { outcomeNotice } from "./messages.ts";
 import type { ContactOutcome } from "./submission.ts";
 
@@ -9,13 +10,16 @@ const HEADERS = {
 };
 
 /**
- * The JSON body a script gets for an outcome: what happened and, on failure, the notice to show
- * (worded here, as for the no-JS form, so the React form ships none of that text) and what to
- * do next.
+ * The JSON body a script gets for an outcome: what happened and, on failure, a stable `error` code
+ * (a site may word it itself), the notice to show (worded here from the site's messages, as for
+ * the no-JS form, so the React form ships none of that text) and what to do next.
  */
-export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
+export function apiBody(
+  outcome: ContactOutcome,
+  texts: FieldTexts = DEFAULT_FIELD_TEXTS,
+): Record<string, unknown> {
   if (outcome.kind === "sent") return { status: "sent" };
-  const failure = { error: outcome.kind, message: outcomeNotice(outcome) };
+  const failure = { error: outcome.kind, message: outcomeNotice(outcome, texts) };
   switch (outcome.kind) {
     case "invalid":
       return { ...failure, fields: outcome.errors };
@@ -38,11 +42,14 @@ export function apiBody(outcome: ContactOutcome): Record<string, unknown> {
 }
 
 /** The API's response for an outcome. */
-export function apiResponse(outcome: ContactOutcome): Response {
+export function apiResponse(
+  outcome: ContactOutcome,
+  texts: FieldTexts = DEFAULT_FIELD_TEXTS,
+): Response {
   const headers: Record<string, string> = { ...HEADERS };
   if (outcome.kind === "rate_limited" || outcome.kind === "in_flight")
     headers["Retry-After"] = String(outcome.retryAfterSeconds);
-  return new Response(JSON.stringify(apiBody(outcome)), { status: outcome.status, headers });
+  return new Response(JSON.stringify(apiBody(outcome, texts)), { status: outcome.status, headers });
 }
 
 /** 405 for anything but POST. */

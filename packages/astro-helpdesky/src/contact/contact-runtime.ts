@@ -21,6 +21,7 @@ import { redisIdempotencyStore } from "./redis-idempotency.ts";
 import { smtpDelivery } from "./smtp-delivery.ts";
 import { submitContact, type ContactOutcome } from "./submission.ts";
 import { webhookDelivery } from "./webhook-delivery.ts";
+import { contactTexts } from "./site-texts.ts";
 
 /** This process's Contact Form configuration, resolved once from `astro:env` at start-up. */
 export const contactConfig = resolveContactConfig(
@@ -72,6 +73,7 @@ export function submitContactRequest(
     missing: choice.kind === "unconfigured" ? choice.missing : [],
     rateLimiter,
     idempotency,
+    texts: contactTexts,
   });
 }
 

@@ -1,6 +1,11 @@
 import { contactMailto } from "./mailto.ts";
 import { outcomeNotice } from "./messages.ts";
-import type { ContactErrors, ContactValues } from "./fields.ts";
+import {
+  DEFAULT_FIELD_TEXTS,
+  type ContactErrors,
+  type ContactValues,
+  type FieldTexts,
+} from "./fields.ts";
 import type { ContactOutcome } from "./submission.ts";
 
 /** What a no-JS post leads to: the "sent" page, or the form again with the visitor's input. */
@@ -16,8 +21,11 @@ export type FormPostResult =
       mailtoHref?: string;
     };
 
-/** Turns a submission's outcome into what the server-rendered form shows. */
-export function formPostResult(outcome: ContactOutcome): FormPostResult {
+/** Turns a submission's outcome into what the server-rendered form shows, in `texts`' words. */
+export function formPostResult(
+  outcome: ContactOutcome,
+  texts: FieldTexts = DEFAULT_FIELD_TEXTS,
+): FormPostResult {
   const values = "values" in outcome ? outcome.values : {};
   const render = (
     notice: string,
@@ -35,10 +43,10 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
     case "sent":
       return { kind: "redirect" };
     case "invalid":
-      return render(outcomeNotice(outcome), { errors: outcome.errors });
+      return render(outcomeNotice(outcome, texts), { errors: outcome.errors });
     case "rate_limited":
     case "in_flight":
-      return render(outcomeNotice(outcome), {
+      return render(outcomeNotice(outcome, texts), {
         headers: { "Retry-After": String(outcome.retryAfterSeconds) },
       });
     case "not_configured":
@@ -47,9 +55,9 @@ export function formPostResult(outcome: ContactOutcome): FormPostResult {
       const mailtoHref = outcome.supportEmail
         ? contactMailto(outcome.supportEmail, outcome.values)
         : undefined;
-      return render(outcomeNotice(outcome), { mailtoHref });
+      return render(outcomeNotice(outcome, texts), { mailtoHref });
     }
     default:
-      return render(outcomeNotice(outcome));
+      return render(outcomeNotice(outcome, texts));
   }
 }

@@ -19,6 +19,7 @@ import {
   HONEYPOT_FIELD,
   type ContactErrors,
   type ContactValues,
+  type FieldTexts,
 } from "./fields.ts";
 import { validateContact } from "./schema.ts";
 
@@ -37,6 +38,8 @@ export interface SubmissionDeps {
   idempotency: IdempotencyStore;
   now?: () => Date;
   log?: (line: string) => void;
+  /** The words of the field errors; default English. */
+  texts?: FieldTexts;
 }
 
 /** What the visitor typed (as typed, untrimmed), so that every failure can show it again. */
@@ -114,7 +117,7 @@ export async function submitContact(
     return { status: 400, kind: "too_fast", ...typed };
   }
 
-  const validation = validateContact({ ...typed.values, source: typed.source });
+  const validation = validateContact({ ...typed.values, source: typed.source }, deps.texts);
   if (!validation.ok) return { status: 400, kind: "invalid", errors: validation.errors, ...typed };
 
   const { supportEmail } = deps.config;

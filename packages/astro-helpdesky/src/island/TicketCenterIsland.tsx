@@ -3,6 +3,7 @@ import {
   signInUrl as configuredSignInUrl,
   signOutUrl as configuredSignOutUrl,
 } from "virtual:helpdesky/page-hints";
+import { ticketCenter as texts } from "virtual:helpdesky/messages";
 import {
   useCallback,
   useEffect,
@@ -11,7 +12,8 @@ import {
   useState,
   type ComponentType,
 } from "react";
-import { FAILURE_MESSAGES } from "./failure-messages.ts";
+import { failureMessages } from "./failure-messages.ts";
+import { splitMessage } from "../messages/format-message.ts";
 import { fetchToken, type TicketCenterFailure } from "./fetch-token.ts";
 import { announceSignOut, watchIdentity } from "./identity-channel.ts";
 import { showPageFallback } from "./page-fallback.ts";
@@ -31,6 +33,10 @@ import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start
 // into the page a second time, 4 KiB more HTML on /support.
 
 export type { TicketCenterFailure } from "./fetch-token.ts";
+
+const FAILURE_MESSAGES = failureMessages(texts);
+// "Signed in as {email}": the email goes in bold, wherever the site's words put it.
+const [signedInBefore, signedInAfter] = splitMessage(texts.signedInAs, "email");
 
 /** Passed to `onError`. */
 export interface TicketCenterError {
@@ -104,7 +110,7 @@ function firstView(tokenUrl: string): View {
 function FallbackUnavailable() {
   return (
     <p className="hdh-problem" role="alert">
-      The contact form could not load. Check your connection, then reload the page.
+      {texts.formUnavailable}
     </p>
   );
 }
@@ -171,14 +177,14 @@ export default function TicketCenterIsland({
       // show, though: drop it, and the first attempt asks our own.
       if (boot && boot.tokenUrl !== tokenUrl) boot.dispose();
       bootRef.current = boot?.tokenUrl === tokenUrl ? boot : null;
-      containerRef.current = boot?.container ?? createContainer();
+      containerRef.current = boot?.container ?? createContainer(texts.loading);
     }
     host.append(containerRef.current);
   }, [ownsPage, tokenUrl]);
 
   const loading = view.kind === "loading";
   useLayoutEffect(() => {
-    if (containerRef.current) showContainerLoading(containerRef.current, loading);
+    if (containerRef.current) showContainerLoading(containerRef.current, loading, texts.loading);
   }, [ownsPage, loading]);
 
   useEffect(() => {
@@ -285,7 +291,7 @@ export default function TicketCenterIsland({
   const Fallback = useFallback(ownsPage === true && showFallback && pageHasFallback === false);
 
   if (ownsPage === false) {
-    return <p className="hdh-duplicate">The Ticket Center is already open on this page.</p>;
+    return <p className="hdh-duplicate">{texts.alreadyOpen}</p>;
   }
 
   const problem = view.kind === "failed" ? FAILURE_MESSAGES[view.failure] : null;
@@ -297,13 +303,15 @@ export default function TicketCenterIsland({
       {(view.kind === "ready" || view.kind === "signing-out") && (
         <div className="hdh-identity">
           <p>
-            Signed in as <strong>{view.email}</strong>
+            {signedInBefore}
+            <strong>{view.email}</strong>
+            {signedInAfter}
           </p>
           {/* A real form, so signing out works even if this script has failed. */}
           {signOutUrl && (
             <form method="post" action={signOutUrl} onSubmit={signOut}>
               <button className="hdh-button hdh-button-secondary" type="submit">
-                Sign out
+                {texts.signOut}
               </button>
             </form>
           )}
@@ -314,14 +322,14 @@ export default function TicketCenterIsland({
           <p>{problem.text}</p>
           {problem.retry && (
             <button className="hdh-button" type="button" onClick={restart}>
-              Try again
+              {texts.tryAgain}
             </button>
           )}
         </div>
       )}
       {view.kind === "signed-out-elsewhere" && (
         <p className="hdh-problem" role="status">
-          You signed out in another tab, so your support conversations were closed here.
+          {texts.signedOutElsewhere}
         </p>
       )}
       {/* Holds `#hdh-ticket-center`, a node React does not render: see the layout effects. */}
