@@ -19,17 +19,16 @@ export function trackScriptEffects(scriptUrl: string): () => void {
     listener: EventListenerOrEventListenerObject;
     capture: boolean;
   }[] = [];
-  const timeouts = new Set<number>();
-  const intervals = new Set<number>();
-  const frames = new Set<number>();
-  let active = true;
-
   const original = {
     addEventListener: EventTarget.prototype.addEventListener,
     setTimeout: window.setTimeout,
     setInterval: window.setInterval,
     requestAnimationFrame: window.requestAnimationFrame,
   };
+  const timeouts = new Set<ReturnType<typeof original.setTimeout>>();
+  const intervals = new Set<ReturnType<typeof original.setInterval>>();
+  const frames = new Set<number>();
+  let active = true;
 
   const addEventListener: typeof EventTarget.prototype.addEventListener = function (
     this: EventTarget,
