@@ -50,6 +50,7 @@ function onPage(page: Page) {
 interface FakeHelpdesky {
   runs: number;
   ticks: number;
+  frames: number;
   pings: number;
 }
 
@@ -60,6 +61,7 @@ function fakeState(page: Page) {
       (window as { __fakeHelpdesky?: FakeHelpdesky }).__fakeHelpdesky ?? {
         runs: 0,
         ticks: 0,
+        frames: 0,
         pings: 0,
       },
   );
@@ -104,12 +106,12 @@ test("navigating to the support page mounts the Ticket Center once, away tears i
   await navigate(page, "Home");
   expect(await onPage(page)).toEqual({ scripts: 0, containers: 0, panels: 0, launchers: 0 });
   expect(await inDocument(page, ADA)).toBe(false);
-  // Its timer and its listener went with it, as they would with the page on a full load.
-  const { ticks } = await fakeState(page);
+  // Its timer, its animation and its listener went with it, as with the page on a full load.
+  const { ticks, frames } = await fakeState(page);
   await page.waitForTimeout(200);
   await ping(page);
   await page.waitForTimeout(100);
-  expect(await fakeState(page)).toMatchObject({ ticks, pings: 1 });
+  expect(await fakeState(page)).toMatchObject({ ticks, frames, pings: 1 });
 
   await navigate(page, "Support");
   await expectPanelFor(page, ADA);
@@ -125,7 +127,11 @@ test("navigating to the support page mounts the Ticket Center once, away tears i
   await page.waitForTimeout(200);
   await ping(page);
   await page.waitForTimeout(100);
-  expect(await fakeState(page)).toMatchObject({ ticks: after.ticks, pings: 2 });
+  expect(await fakeState(page)).toMatchObject({
+    ticks: after.ticks,
+    frames: after.frames,
+    pings: 2,
+  });
   await expectSameDocument(page);
 });
 
