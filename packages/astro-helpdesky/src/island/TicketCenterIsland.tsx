@@ -171,9 +171,9 @@ export default function TicketCenterIsland({
       // show, though: drop it, and the first attempt asks our own.
       if (boot && boot.tokenUrl !== tokenUrl) boot.dispose();
       bootRef.current = boot?.tokenUrl === tokenUrl ? boot : null;
-      // Without a boot start (the client router swapped this page in before the boot module ran
-      // again), the page's own `#hdh-ticket-center` of `<TicketCenter />` is still ours to use:
-      // a second one would leave it loading forever, and Helpdesky's script would pick the first.
+      // Without a boot start (under Astro's client router the boot module runs on the first visit
+      // only), the page's own `#hdh-ticket-center` of `<TicketCenter />` is still ours to use: a
+      // second one would leave it loading forever, and Helpdesky's script would pick the first.
       containerRef.current =
         boot?.container ?? document.getElementById(CONTAINER_ID) ?? createContainer();
     }

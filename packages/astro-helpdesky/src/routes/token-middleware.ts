@@ -13,6 +13,7 @@ export const onRequest = defineMiddleware((context, next) => {
   return guardTokenRequest(next, {
     signal: context.request.signal,
     log,
-    secrets: [HELPDESKY_HMAC_SECRET ?? ""],
+    // Trimmed, as it is used: the value inside any whitespace around it is what must not leak.
+    secrets: [HELPDESKY_HMAC_SECRET?.trim() ?? ""],
   });
 });
