@@ -50,7 +50,14 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
   return {
     name: "helpdesky",
     hooks: {
-      "astro:config:setup": ({ config, command, updateConfig, injectRoute, logger }) => {
+      "astro:config:setup": ({
+        config,
+        command,
+        updateConfig,
+        injectRoute,
+        addMiddleware,
+        logger,
+      }) => {
         // The Ticket Center and the Contact Form are React islands: without the renderer, pages
         // would build and the island would never appear, so stop here with the fix.
         if (!config.integrations.some((integration) => integration.name === REACT_INTEGRATION)) {
@@ -111,6 +118,12 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
           if (csp) updateConfig(csp.update);
           for (const note of csp?.notes ?? []) logger.warn(note);
         }
+        // Before the site's middleware, so that one that throws or hangs on the token request
+        // still gets the island an answer, and its cause one log line.
+        addMiddleware({
+          entrypoint: new URL("./routes/token-middleware.ts", import.meta.url),
+          order: "pre",
+        });
         for (const pattern of Object.keys(routes)) {
           injectRoute({
             pattern,

@@ -42,6 +42,7 @@ function setup({
     command,
     updateConfig: vi.fn(),
     injectRoute: vi.fn(),
+    addMiddleware: vi.fn(),
     logger: { warn: vi.fn(), info: vi.fn(), debug: vi.fn(), error: vi.fn() },
   });
 }

@@ -15,14 +15,19 @@ export interface Scenario {
   page(path: string): string;
   /** A file of the client build at `path` (`base` included), or `null` when there is none. */
   asset(path: string): string | null;
-  /** Starts the built Node server on 127.0.0.1 in stand-in mode; `stop()` it in an `afterAll`. */
-  start(): Promise<RunningServer>;
+  /**
+   * Starts the built Node server on 127.0.0.1, in stand-in mode unless `env` says otherwise;
+   * `stop()` it in an `afterAll`.
+   */
+  start(env?: Record<string, string>): Promise<RunningServer>;
   /** Removes what the build wrote. */
   clean(): void;
 }
 
 export interface RunningServer {
   origin: string;
+  /** What the server wrote to stderr so far (its warnings and errors), up to the last 1 MB. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -58,7 +63,7 @@ export async function buildScenario(
       const file = `${clientDir}${underBase(path)}`;
       return existsSync(file) ? readFileSync(file, "utf8") : null;
     },
-    start: () => startServer(`${root}dist/server/entry.mjs`),
+    start: (env) => startBuiltScenario(name, env),
     clean: () => {
       for (const dir of ["dist", ".astro", "node_modules"])
         rmSync(`${root}${dir}`, { recursive: true, force: true });
@@ -66,22 +71,30 @@ export async function buildScenario(
   };
 }
 
-/** Runs the Node adapter's standalone server on a free loopback port, and resolves once it answers. */
-async function startServer(entry: string): Promise<RunningServer> {
+/**
+ * Runs the Node adapter's standalone server of a fixture built before (by `buildScenario`, maybe
+ * in another process) on a free loopback port, and resolves once it answers.
+ */
+export async function startBuiltScenario(
+  name: string,
+  env: Record<string, string> = { HELPDESKY_STANDIN: "1" },
+): Promise<RunningServer> {
+  const entry = fileURLToPath(new URL(`./fixtures/${name}/dist/server/entry.mjs`, import.meta.url));
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
-    // Only what the server needs: stand-in mode, so the token route answers as it would on a laptop.
+    // Only what the server needs; by default stand-in mode, so the token route answers as it
+    // would on a laptop.
     env: {
       PATH: process.env.PATH ?? "",
       HOST: "127.0.0.1",
       PORT: String(port),
-      HELPDESKY_STANDIN: "1",
       ASTRO_TELEMETRY_DISABLED: "1",
+      ...env,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
-  child.stderr.on("data", (chunk: Buffer) => (log = (log + chunk).slice(-4000)));
+  child.stderr.on("data", (chunk: Buffer) => (log = (log + chunk).slice(-1_000_000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill();
@@ -96,7 +109,7 @@ async function startServer(entry: string): Promise<RunningServer> {
       () => true,
       () => false,
     );
-    if (answered) return { origin, stop };
+    if (answered) return { origin, log: () => log, stop };
   }
   await stop();
   throw new Error(`The server did not answer within 30 s:\n${log}`);

@@ -25,7 +25,7 @@ import {
   peekBootStart,
   releasePage,
 } from "./script-registry.ts";
-import { createContainer, showContainerLoading } from "./ticket-center-container.ts";
+import { CONTAINER_ID, createContainer, showContainerLoading } from "./ticket-center-container.ts";
 import { startTicketCenter, type TicketCenterStart } from "./ticket-center-start.ts";
 // No stylesheet imports here: the island's styles (and those of the fallback it may load, whose
 // chunk is imported by URL, where Astro cannot follow it to its styles) come with the Astro side,
@@ -177,7 +177,11 @@ export default function TicketCenterIsland({
       // show, though: drop it, and the first attempt asks our own.
       if (boot && boot.tokenUrl !== tokenUrl) boot.dispose();
       bootRef.current = boot?.tokenUrl === tokenUrl ? boot : null;
-      containerRef.current = boot?.container ?? createContainer(texts.loading);
+      // Without a boot start (under Astro's client router the boot module runs on the first visit
+      // only), the page's own `#hdh-ticket-center` of `<TicketCenter />` is still ours to use: a
+      // second one would leave it loading forever, and Helpdesky's script would pick the first.
+      containerRef.current =
+        boot?.container ?? document.getElementById(CONTAINER_ID) ?? createContainer(texts.loading);
     }
     host.append(containerRef.current);
   }, [ownsPage, tokenUrl]);
@@ -226,6 +230,17 @@ export default function TicketCenterIsland({
       if (shownRef.current === start) shownRef.current = null;
     };
   }, [ownsPage, attempt, tokenUrl, timeoutMs]);
+
+  // Kept across a client-router navigation (`transition:persist`), the island cannot know whether
+  // the visitor signed out or in on the way: it starts over with a fresh token, as a new page would.
+  // An island left behind on the old page is no longer connected by then, and unmounts.
+  useEffect(() => {
+    const onSwap = () => {
+      if (hostRef.current?.isConnected) restart();
+    };
+    document.addEventListener("astro:after-swap", onSwap);
+    return () => document.removeEventListener("astro:after-swap", onSwap);
+  }, [restart]);
 
   // Bound to one identity: follow sign-outs and user switches made in other tabs.
   const watching = view.kind === "ready" || view.kind === "signed-out-elsewhere";

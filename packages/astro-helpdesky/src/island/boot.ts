@@ -1,4 +1,8 @@
-import { isTicketCenterStarted, publishBootStart } from "./script-registry.ts";
+import {
+  dropDetachedBootStart,
+  isTicketCenterStarted,
+  publishBootStart,
+} from "./script-registry.ts";
 import { CONTAINER_ID } from "./ticket-center-container.ts";
 import { startTicketCenter } from "./ticket-center-start.ts";
 
@@ -16,7 +20,9 @@ export interface BootOptions {
  * container and this start when it mounts, so React's download no longer delays the panel. Does
  * nothing when the page has no such container or an island already runs. The build makes the
  * module that calls it async, so it may run before the parser reaches the container: then it
- * waits for the document to be parsed.
+ * waits for the document to be parsed. With Astro's client router the module runs once per page
+ * load, not once per navigation: on later visits the island starts the Ticket Center itself, and
+ * a start the visitor navigated away from before the island adopted it ends with the old page.
  */
 export function bootTicketCenter({
   tokenUrl = "/api/helpdesky-token",
@@ -30,4 +36,5 @@ export function bootTicketCenter({
   if (document.readyState === "loading" && !document.getElementById(CONTAINER_ID)) {
     document.addEventListener("DOMContentLoaded", boot, { once: true });
   } else boot();
+  document.addEventListener("astro:after-swap", dropDetachedBootStart);
 }

@@ -37,6 +37,8 @@ const ERROR_CODES: Record<string, TokenFailure | undefined> = {
   helpdesky_not_configured: "not-configured",
   demo_auth_disabled: "demo-auth-disabled",
   unsignable_email: "unsignable-email",
+  // The site's middleware did not let the token request through in time (token-request-guard.ts).
+  token_request_timeout: "timeout",
 };
 
 function isToken(value: unknown): value is TicketCenterToken {

@@ -54,11 +54,18 @@ export function trackPageAdditions(container: HTMLElement): () => void {
   });
   observer.observe(document.head, { childList: true });
   observer.observe(document.body, { childList: true });
-
-  return () => {
+  const stopRecording = () => {
     for (const record of observer.takeRecords())
       record.addedNodes.forEach((node) => added.add(node));
     observer.disconnect();
+  };
+  // Astro's client router is about to put the next page's <head> elements in: they are not the
+  // script's, and removing them would take the router's own markers and the page's styles.
+  document.addEventListener("astro:before-swap", stopRecording, { once: true });
+
+  return () => {
+    document.removeEventListener("astro:before-swap", stopRecording);
+    stopRecording();
     // Nothing the island renders is a direct child of <head> or <body>: React roots live deeper.
     // Other islands of the site are never the script's, wherever they were added; nor is what
     // holds the container (a script started before the island's React root was added).

@@ -1,6 +1,7 @@
 import type { TicketCenterToken } from "./fetch-token.ts";
 import type { TicketCenterStart } from "./ticket-center-start.ts";
 import { trackPageAdditions } from "./page-teardown.ts";
+import { trackScriptEffects } from "./script-effects.ts";
 
 /** Set on the one script element the island adds, so it can be found (and counted) on the page. */
 export const SCRIPT_MARKER_ATTRIBUTE = "data-hdh-island-script";
@@ -61,6 +62,18 @@ export function peekBootStart(): TicketCenterStart | null {
   return registry().bootStart;
 }
 
+/**
+ * Ends a boot start nobody adopted whose container has left the document: with Astro's client
+ * router, the visitor navigated away before the island mounted. The next page starts afresh.
+ */
+export function dropDetachedBootStart(): void {
+  const state = registry();
+  const start = state.bootStart;
+  if (!start || start.container.isConnected) return;
+  state.bootStart = null;
+  start.dispose();
+}
+
 /** The boot module's start, if there is one nobody has adopted yet; hands it over only once. */
 export function adoptBootStart(): TicketCenterStart | null {
   const state = registry();
@@ -80,7 +93,8 @@ export function onPageReleased(listener: () => void): () => void {
  * Appends Helpdesky's script to `container` with the embed's `data-*` attributes. Any script added
  * before is removed first, so there is never more than one per page. `onLoad` and `onError` are
  * called at most once; an error includes not loading within `timeoutMs`. The returned function
- * removes the script and everything it added to the page and to storage.
+ * removes the script and everything it added to the page and to storage, and ends the listeners
+ * and timers it registered.
  */
 export function mountTicketCenterScript(
   container: HTMLElement,
@@ -119,6 +133,7 @@ export function mountTicketCenterScript(
   script.addEventListener("load", () => settle(onLoad));
   script.addEventListener("error", () => settle(onError));
 
+  const endEffects = trackScriptEffects(script.src);
   let disposed = false;
   const dispose = () => {
     if (disposed) return;
@@ -128,6 +143,7 @@ export function mountTicketCenterScript(
     // Stryker disable next-line CallExpression: untrack() removes it too, as a child of the container.
     script.remove();
     untrack();
+    endEffects();
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a mount disposes the active script before replacing it, so this is always the active one.
     if (state.disposeActive === dispose) state.disposeActive = null;
   };

@@ -63,6 +63,13 @@ describe("fetchToken, against bodies a broken or hostile server could send", () 
 
   test.each([
     ["a known code", { error: "helpdesky_not_configured" }, 503, "not-configured"],
+    [
+      "the code of a middleware too slow to answer",
+      { error: "token_request_timeout" },
+      504,
+      "timeout",
+    ],
+    ["the code of a middleware that threw", { error: "token_request_failed" }, 500, "server"],
     ["a null body", null, 503, "server"],
     ["a code that is not text", { error: 42 }, 500, "server"],
     ["a code named like an object's own property", { error: "constructor" }, 500, "server"],

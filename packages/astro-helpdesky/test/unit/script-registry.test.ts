@@ -2,11 +2,16 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   claimPage,
+  dropDetachedBootStart,
+  isTicketCenterStarted,
   mountTicketCenterScript,
   onPageReleased,
+  peekBootStart,
+  publishBootStart,
   releasePage,
 } from "../../src/island/script-registry.ts";
 import type { TicketCenterToken } from "../../src/island/fetch-token.ts";
+import type { TicketCenterStart } from "../../src/island/ticket-center-start.ts";
 
 const TOKEN: TicketCenterToken = {
   helpdeskId: "hd_test",
@@ -130,4 +135,28 @@ test("a late clean-up of the first script leaves the one that replaced it in the
   disposeFirst();
   expect(second.isConnected).toBe(true);
   expect(host.querySelectorAll("script")).toHaveLength(1);
+});
+
+test("a boot start nobody adopted ends once its container has left the page, not before", () => {
+  const host = container();
+  const start: TicketCenterStart = {
+    tokenUrl: "/api/helpdesky-token",
+    container: host,
+    token: new Promise(() => {}),
+    settled: () => undefined,
+    onScript: () => {},
+    signedOutElsewhere: () => false,
+    dispose: vi.fn(),
+  };
+  publishBootStart(start);
+  dropDetachedBootStart();
+  expect(start.dispose).not.toHaveBeenCalled();
+  expect(peekBootStart()).toBe(start);
+
+  // The client router swapped the page out before the island adopted the start.
+  host.remove();
+  dropDetachedBootStart();
+  expect(start.dispose).toHaveBeenCalledTimes(1);
+  expect(peekBootStart()).toBeNull();
+  expect(isTicketCenterStarted()).toBe(false);
 });
