@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 function run() {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the inline script, as the page has it
+  // The inline script, run as the page runs it.
   new Function(SESSION_STATE_SCRIPT)();
 }
 

@@ -23,7 +23,7 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
   let text =
     error instanceof Error ? `${error.name}: ${error.message}` : `a thrown ${typeof error}`;
   for (const secret of secrets) if (secret) text = text.replaceAll(secret, "[secret]");
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  // Control characters would split the log line.
   text = text.replace(/[\u0000-\u001f\u007f]+/g, " ");
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
