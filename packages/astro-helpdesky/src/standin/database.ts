@@ -6,6 +6,14 @@ import { HELPDESKY_DATA_DIR } from "astro:env/server";
 /** The data folder (git-ignored) that holds the stand-in's SQLite file. */
 export const dataDir = resolve(HELPDESKY_DATA_DIR?.trim() || ".data");
 
+/**
+ * The stand-in's storage cannot open here: a runtime without `node:sqlite` or a writable disk
+ * (workerd, for `@astrojs/cloudflare`). The message names the reason and what runs instead.
+ */
+export class StandinStorageUnavailableError extends Error {
+  override name = "StandinStorageUnavailableError";
+}
+
 let database: DatabaseSync | undefined;
 
 /**
@@ -15,10 +23,18 @@ let database: DatabaseSync | undefined;
  */
 export async function standinDatabase(): Promise<DatabaseSync> {
   if (!database) {
-    // Imported lazily: a Vercel function with real credentials never loads node:sqlite.
-    const { DatabaseSync } = await import("node:sqlite");
-    mkdirSync(dataDir, { recursive: true });
-    database = new DatabaseSync(resolve(dataDir, "helpdesky-standin.sqlite"));
+    let sqlite: typeof import("node:sqlite");
+    try {
+      // Imported lazily: a Vercel function with real credentials never loads node:sqlite.
+      sqlite = await import("node:sqlite");
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new StandinStorageUnavailableError(
+        `The Helpdesky stand-in keeps its conversations and inbox in SQLite under ${dataDir}, which this runtime cannot open (${(error as Error).message}). ` +
+          "Its token and script work; to keep conversations, run the stand-in on Node (the Node adapter, or `astro dev` with it).",
+      );
+    }
+    database = new sqlite.DatabaseSync(resolve(dataDir, "helpdesky-standin.sqlite"));
     database.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 2000;");
   }
   return database;

@@ -2,7 +2,7 @@ import type { APIRoute } from "astro";
 import { helpdeskyMode } from "../../runtime-config.ts";
 import { handleStandinApi } from "../api.ts";
 import { createConversationStore, type ConversationStore } from "../conversation-store.ts";
-import { standinDatabase } from "../database.ts";
+import { StandinStorageUnavailableError, standinDatabase } from "../database.ts";
 // Bundled as strings, so the Vercel function serves them without reading the source tree.
 import script from "../ticket-center.js?raw";
 import stylesheet from "../ticket-center.css?raw";
@@ -23,6 +23,21 @@ function notFound(): Response {
   });
 }
 
+let reported = false;
+
+/** The stand-in's storage cannot open on this runtime: say why, once in the log and in every answer. */
+function storageUnavailable(error: StandinStorageUnavailableError): Response {
+  if (!reported) console.error(`[helpdesky] ${error.message}`);
+  reported = true;
+  return new Response(
+    JSON.stringify({ error: "standin_storage_unavailable", message: error.message }),
+    {
+      status: 503,
+      headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+    },
+  );
+}
+
 /** Everything under the stand-in's base path: its script, its stylesheet and its API. */
 export const ALL: APIRoute = async ({ params, request }) => {
   // Outside stand-in mode nothing here exists, whatever the build contains.
@@ -40,11 +55,17 @@ export const ALL: APIRoute = async ({ params, request }) => {
 
   if (path.startsWith("api/")) {
     const { secret, helpdeskId } = helpdeskyMode;
-    return handleStandinApi(request, path.slice("api/".length), {
-      secret,
-      helpdeskId,
-      store: () => (store ??= standinDatabase().then((db) => createConversationStore(db))),
-    });
+    try {
+      return await handleStandinApi(request, path.slice("api/".length), {
+        secret,
+        helpdeskId,
+        store: () => (store ??= standinDatabase().then((db) => createConversationStore(db))),
+      });
+    } catch (error) {
+      if (!(error instanceof StandinStorageUnavailableError)) throw error;
+      store = undefined;
+      return storageUnavailable(error);
+    }
   }
   return notFound();
 };
