@@ -8,13 +8,31 @@ import {
   type AdapterServer,
   type WebhookReceiver,
 } from "./adapter-servers.ts";
+import { startRedis, type RunningRedis } from "../../../test/e2e/support/redis-server.ts";
+import { startRestShim, type RestShim } from "./redis-rest-shim.ts";
 import { buildScenario } from "./scenario.ts";
 import { SIGNING_VECTORS, VECTOR_SECRET } from "./signing-vectors.ts";
 
 // Each adapter's fixture site, built with Astro's `build()` and its real output run on 127.0.0.1
 // as its platform runs it: the Cloudflare Worker in workerd, the Netlify function's handler in
 // Node. Two servers per adapter: live mode (the contract's vectors, a webhook Contact Form) and
-// stand-in mode.
+// stand-in mode. The live servers keep the Contact Form's shared state in a real redis-server,
+// reached over HTTP (Upstash's REST protocol, through a loopback shim), as a Worker without TCP
+// sockets would.
+
+const REST_TOKEN = "adapter-tests-rest-token";
+let redis: RunningRedis;
+let restShim: RestShim;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  restShim = await startRestShim(redis.url, REST_TOKEN);
+});
+
+afterAll(async () => {
+  await restShim?.stop();
+  await redis?.dispose();
+});
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from("adapter-tests-webhook-key-32bytes").toString("base64")}`;
 
@@ -44,6 +62,8 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
         CONTACT_WEBHOOK_URL: hook.url,
         CONTACT_WEBHOOK_SECRET: WEBHOOK_SECRET,
         SUPPORT_EMAIL: "support@acme.example",
+        UPSTASH_REDIS_REST_URL: restShim.url,
+        UPSTASH_REDIS_REST_TOKEN: REST_TOKEN,
       }),
       start(root, { HELPDESKY_STANDIN: "1" }),
     ]);
@@ -127,6 +147,11 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
     expect(mine).toHaveLength(1);
     const payload = new Webhook(WEBHOOK_SECRET).verify(mine[0]!.body, mine[0]!.headers);
     expect(JSON.stringify(payload)).toContain("two charges");
+    // The key was claimed in the shared store, over HTTP.
+    const claims = restShim.commands.filter(
+      ([name, redisKey]) => name === "SET" && redisKey?.endsWith(key["idempotency-key"]),
+    );
+    expect(claims.length).toBeGreaterThanOrEqual(1);
   });
 
   test("hostile bodies get 413 and 400, and the server keeps answering", async () => {
