@@ -163,3 +163,10 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
     expect(after.status).toBe(401);
   });
 });
+
+test("@astrojs/cloudflare without nodejs_compat: the build stops with an AstroError naming the flag", async () => {
+  await expect(buildScenario("cloudflare-no-compat")).rejects.toMatchObject({
+    message: expect.stringContaining("nodejs_compat"),
+    hint: expect.stringContaining("CONTACT_WEBHOOK_URL"),
+  });
+}, 60_000);
