@@ -1,6 +1,7 @@
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import {
   startNetlifyFunction,
   startWebhookReceiver,
@@ -10,7 +11,7 @@ import {
 } from "./adapter-servers.ts";
 import { startRedis, type RunningRedis } from "../../../test/e2e/support/redis-server.ts";
 import { startRestShim, type RestShim } from "./redis-rest-shim.ts";
-import { buildScenario } from "./scenario.ts";
+import { buildScenario, type Scenario } from "./scenario.ts";
 import { SIGNING_VECTORS, VECTOR_SECRET } from "./signing-vectors.ts";
 
 // Each adapter's fixture site, built with Astro's `build()` and its real output run on 127.0.0.1
@@ -51,10 +52,11 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
   let hook: WebhookReceiver;
   let live: AdapterServer;
   let standin: AdapterServer;
+  let site: Scenario | undefined;
 
   beforeAll(async () => {
     hook = await startWebhookReceiver();
-    await buildScenario(fixture);
+    site = await buildScenario(fixture);
     [live, standin] = await Promise.all([
       start(root, {
         HELPDESKY_HMAC_SECRET: VECTOR_SECRET,
@@ -71,6 +73,7 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
 
   afterAll(async () => {
     await Promise.all([live?.stop(), standin?.stop(), hook?.stop()]);
+    site?.clean();
   });
 
   const post = (server: AdapterServer, body: string, headers: Record<string, string> = {}) =>
@@ -165,6 +168,13 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
 });
 
 test("@astrojs/cloudflare without nodejs_compat: the build stops with an AstroError naming the flag", async () => {
+  onTestFinished(() => {
+    for (const dir of [".astro", "dist", "node_modules"])
+      rmSync(fileURLToPath(new URL(`./fixtures/cloudflare-no-compat/${dir}`, import.meta.url)), {
+        recursive: true,
+        force: true,
+      });
+  });
   await expect(buildScenario("cloudflare-no-compat")).rejects.toMatchObject({
     message: expect.stringContaining("nodejs_compat"),
     hint: expect.stringContaining("CONTACT_WEBHOOK_URL"),

@@ -60,7 +60,7 @@ export async function buildScenario(
     },
     start: () => startServer(`${root}dist/server/entry.mjs`),
     clean: () => {
-      for (const dir of ["dist", ".astro", "node_modules"])
+      for (const dir of ["dist", ".astro", "node_modules", ".netlify", ".wrangler"])
         rmSync(`${root}${dir}`, { recursive: true, force: true });
     },
   };
