@@ -134,6 +134,47 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
     expect(await session.json()).toEqual({ email: "ada@example.com" });
   });
 
+  test("stand-in mode keeps a conversation and the Contact Form's inbox (SQLite, or memory in workerd)", async () => {
+    const token = (await (
+      await fetch(`${standin.origin}/api/helpdesky-token`, { headers: signedIn("ada@example.com") })
+    ).json()) as Record<string, string>;
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${standin.origin}/helpdesky-standin/api/${path}`, {
+        ...init,
+        headers: {
+          origin: standin.origin,
+          "content-type": "application/json",
+          "x-helpdesky-helpdesk-id": token.helpdeskId!,
+          "x-helpdesky-email": encodeURIComponent(token.email!),
+          "x-helpdesky-signature": token.signature!,
+        },
+      });
+    const subject = `Invoice question ${fixture}`;
+    const started = await api("conversations", {
+      method: "POST",
+      body: JSON.stringify({ subject, body: "Two charges in November." }),
+    });
+    expect(started.status, standin.log()).toBe(201);
+    const listed = (await (await api("conversations")).json()) as {
+      conversations: { subject: string }[];
+    };
+    expect(listed.conversations.map((conversation) => conversation.subject)).toContain(subject);
+
+    const sent = await post(
+      standin,
+      JSON.stringify({
+        name: "Ada",
+        email: "ada@example.com",
+        subject: `Inbox check ${fixture}`,
+        message: "The stand-in's inbox should hold this.",
+      }),
+    );
+    expect(sent.status, standin.log()).toBe(200);
+    const inbox = await fetch(`${standin.origin}/helpdesky-standin/inbox`);
+    expect(inbox.status).toBe(200);
+    expect(await inbox.text()).toContain(`Inbox check ${fixture}`);
+  });
+
   test("the Contact Form delivers by webhook once per idempotency key", async () => {
     const message = {
       name: "Ada",

@@ -8,7 +8,7 @@ export const dataDir = resolve(HELPDESKY_DATA_DIR?.trim() || ".data");
 
 /**
  * The stand-in's storage cannot open here: a runtime without `node:sqlite` or a writable disk
- * (workerd, for `@astrojs/cloudflare`). The message names the reason and what runs instead.
+ * (workerd, for `@astrojs/cloudflare`); the stand-in then keeps its data in memory.
  */
 export class StandinStorageUnavailableError extends Error {
   override name = "StandinStorageUnavailableError";
@@ -30,8 +30,7 @@ export async function standinDatabase(): Promise<DatabaseSync> {
       mkdirSync(dataDir, { recursive: true });
     } catch (error) {
       throw new StandinStorageUnavailableError(
-        `The Helpdesky stand-in keeps its conversations and inbox in SQLite under ${dataDir}, which this runtime cannot open (${(error as Error).message}). ` +
-          "Its token and script work; to keep conversations, run the stand-in on Node (the Node adapter, or `astro dev` with it).",
+        `The stand-in's SQLite file under ${dataDir} cannot be opened on this runtime (${(error as Error).message}).`,
       );
     }
     database = new sqlite.DatabaseSync(resolve(dataDir, "helpdesky-standin.sqlite"));

@@ -5,6 +5,7 @@ import {
   createConversationStore,
   type ConversationStore,
 } from "../../src/standin/conversation-store.ts";
+import { createMemoryConversationStore } from "../../src/standin/memory-storage.ts";
 import { verifySignature } from "../../src/standin/verify-signature.ts";
 import { signEmail } from "../../src/sign.ts";
 
@@ -36,13 +37,17 @@ describe("verifySignature", () => {
   });
 });
 
-describe("conversation store", () => {
+describe.each([
+  ["SQLite", (now: () => Date) => createConversationStore(new DatabaseSync(":memory:"), now)],
+  // Where node:sqlite is missing (workerd), the same answers from memory.
+  ["memory", (now: () => Date) => createMemoryConversationStore(now)],
+])("conversation store (%s)", (_kind, createStore) => {
   let store: ConversationStore;
   let clock: number;
 
   beforeEach(() => {
     clock = Date.UTC(2026, 10, 1);
-    store = createConversationStore(new DatabaseSync(":memory:"), () => new Date((clock += 1000)));
+    store = createStore(() => new Date((clock += 1000)));
   });
 
   test("starts with no conversations", () => {

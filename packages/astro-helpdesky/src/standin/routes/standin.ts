@@ -3,6 +3,7 @@ import { helpdeskyMode } from "../../runtime-config.ts";
 import { handleStandinApi } from "../api.ts";
 import { createConversationStore, type ConversationStore } from "../conversation-store.ts";
 import { StandinStorageUnavailableError, standinDatabase } from "../database.ts";
+import { createMemoryConversationStore, reportMemoryStorage } from "../memory-storage.ts";
 // Bundled as strings, so the Vercel function serves them without reading the source tree.
 import script from "../ticket-center.js?raw";
 import stylesheet from "../ticket-center.css?raw";
@@ -23,17 +24,17 @@ function notFound(): Response {
   });
 }
 
-let reported = false;
-
-/** The stand-in's storage cannot open on this runtime: say why, once in the log and in every answer. */
-function storageUnavailable(error: StandinStorageUnavailableError): Response {
-  if (!reported) console.error(`[helpdesky] ${error.message}`);
-  reported = true;
-  return new Response(
-    JSON.stringify({ error: "standin_storage_unavailable", message: error.message }),
-    {
-      status: 503,
-      headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+/** The SQLite store, or, where SQLite cannot open (workerd), one in this process's memory. */
+function openStore(): Promise<ConversationStore> {
+  return standinDatabase().then(
+    (db) => createConversationStore(db),
+    (error: unknown) => {
+      if (!(error instanceof StandinStorageUnavailableError)) {
+        store = undefined;
+        throw error;
+      }
+      reportMemoryStorage(error.message);
+      return createMemoryConversationStore();
     },
   );
 }
@@ -55,17 +56,11 @@ export const ALL: APIRoute = async ({ params, request }) => {
 
   if (path.startsWith("api/")) {
     const { secret, helpdeskId } = helpdeskyMode;
-    try {
-      return await handleStandinApi(request, path.slice("api/".length), {
-        secret,
-        helpdeskId,
-        store: () => (store ??= standinDatabase().then((db) => createConversationStore(db))),
-      });
-    } catch (error) {
-      if (!(error instanceof StandinStorageUnavailableError)) throw error;
-      store = undefined;
-      return storageUnavailable(error);
-    }
+    return handleStandinApi(request, path.slice("api/".length), {
+      secret,
+      helpdeskId,
+      store: () => (store ??= openStore()),
+    });
   }
   return notFound();
 };
