@@ -221,3 +221,18 @@ test("@astrojs/cloudflare without nodejs_compat: the build stops with an AstroEr
     hint: expect.stringContaining("CONTACT_WEBHOOK_URL"),
   });
 }, 60_000);
+
+test("@astrojs/netlify: the leak guard finds the secret baked into the function's code in .netlify/", async () => {
+  onTestFinished(() => {
+    for (const dir of [".astro", "dist", ".netlify", "node_modules"])
+      rmSync(fileURLToPath(new URL(`./fixtures/netlify-leak/${dir}`, import.meta.url)), {
+        recursive: true,
+        force: true,
+      });
+  });
+  const env = {
+    HELPDESKY_HMAC_SECRET: "hdh_secret_leak_canary_0123456789",
+    HELPDESKY_HELPDESK_ID: "hd",
+  };
+  await expect(buildScenario("netlify-leak", { env })).rejects.toThrow(/leak guard/i);
+}, 120_000);
