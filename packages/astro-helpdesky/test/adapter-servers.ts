@@ -50,6 +50,9 @@ export async function startWorkerd(
       "127.0.0.1",
       "--port",
       String(port),
+      // Its own local state (KV, logs): two Workers sharing one folder lock each other's SQLite.
+      "--persist-to",
+      join(dir, "state"),
       "--inspector-port",
       String(await freePort()),
       "--show-interactive-dev-session=false",
