@@ -57,7 +57,7 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
   beforeAll(async () => {
     hook = await startWebhookReceiver();
     site = await buildScenario(fixture);
-    [live, standin] = await Promise.all([
+    const started = await Promise.allSettled([
       start(root, {
         HELPDESKY_HMAC_SECRET: VECTOR_SECRET,
         HELPDESKY_HELPDESK_ID: "hd_adapters",
@@ -69,6 +69,15 @@ describe.each(adapters)("%s", (_name, fixture, start) => {
       }),
       start(root, { HELPDESKY_STANDIN: "1" }),
     ]);
+    // One that started while the other failed is stopped here, not left running.
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) {
+      for (const result of started) if (result.status === "fulfilled") await result.value.stop();
+      throw failed.reason;
+    }
+    [live, standin] = started.map(
+      (result) => (result as PromiseFulfilledResult<AdapterServer>).value,
+    ) as [AdapterServer, AdapterServer];
   }, 240_000);
 
   afterAll(async () => {
