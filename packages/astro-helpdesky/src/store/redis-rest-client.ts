@@ -25,8 +25,10 @@ export interface RestRedisCommands {
 /** A failed REST command: its `code` is what the log names (never the URL or the token). */
 class RedisRestError extends Error {
   override name = "RedisRestError";
-  constructor(readonly code: string) {
+  readonly code: string;
+  constructor(code: string) {
     super(code);
+    this.code = code;
   }
 }
 
