@@ -7,6 +7,7 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "../e2e/support/smtp-server.ts";
 import { startRedis } from "../e2e/support/redis-server.ts";
+import { startRestShim } from "../../packages/astro-helpdesky/test/redis-rest-shim.ts";
 import { freePort } from "../e2e/support/server.ts";
 
 // Runs the CLI as users do (`node …/cli/main.ts`) in a temporary site folder with its own .env
@@ -250,6 +251,34 @@ describe("helpdesky CLI: doctor's Redis check", () => {
       );
       expect(result.all).not.toContain(redis.password);
     } finally {
+      await redis.dispose();
+    }
+  });
+
+  test("checks the store over HTTP when only UPSTASH_REDIS_REST_URL and its token are set", async () => {
+    const redis = await startRedis();
+    const shim = await startRestShim(redis.url, "doctor-rest-token");
+    try {
+      const env = {
+        HELPDESKY_STANDIN: "1",
+        UPSTASH_REDIS_REST_URL: shim.url,
+        UPSTASH_REDIS_REST_TOKEN: "doctor-rest-token",
+      };
+      const ok = await cliAsync(["doctor"], { env });
+      expect(ok.stdout).toMatch(
+        /^✓ UPSTASH_REDIS_REST_URL answers over HTTP: 127\.0\.0\.1:\d+\.$/m,
+      );
+      expect(ok.all).not.toContain("doctor-rest-token");
+      const refused = await cliAsync(["doctor"], {
+        env: { ...env, UPSTASH_REDIS_REST_TOKEN: "a-wrong-token" },
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(
+        /✗ UPSTASH_REDIS_REST_URL does not answer at 127\.0\.0\.1:\d+ \(HTTP 401\)/,
+      );
+      expect(refused.all).not.toContain("a-wrong-token");
+    } finally {
+      await shim.stop();
       await redis.dispose();
     }
   });

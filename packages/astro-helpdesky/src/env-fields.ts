@@ -30,6 +30,14 @@ export const helpdeskyEnvFields = {
   // integrations set REDIS_URL, the Upstash one KV_URL too. Unset: this process's memory.
   REDIS_URL: envField.string({ context: "server", access: "secret", optional: true }),
   KV_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  // The same store over HTTP (Upstash's REST protocol), for runtimes without TCP sockets
+  // (Cloudflare Workers): used only when neither REDIS_URL nor KV_URL is set.
+  UPSTASH_REDIS_REST_URL: envField.string({ context: "server", access: "secret", optional: true }),
+  UPSTASH_REDIS_REST_TOKEN: envField.string({
+    context: "server",
+    access: "secret",
+    optional: true,
+  }),
   // How many reverse proxies of the site's own stand in front of the Node server, and which header
   // they write; unset, the socket's address is the visitor's. Strings so a bad value is reported.
   TRUSTED_PROXY_HOPS: envField.string({ context: "server", access: "secret", optional: true }),

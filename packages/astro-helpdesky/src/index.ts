@@ -2,6 +2,7 @@
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { fileURLToPath } from "node:url";
+import { cloudflareCompat } from "./cloudflare-compat.ts";
 import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
 import { bootScriptIntegration } from "./build/boot-script.ts";
@@ -65,6 +66,10 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
             "helpdesky() needs the @astrojs/react integration: the Ticket Center and the Contact Form are React islands.",
             "Run `npx astro add react`, or install @astrojs/react and add `react()` to `integrations` in astro.config.mjs.",
           );
+        }
+        if (config.adapter?.name === "@astrojs/cloudflare") {
+          const compat = cloudflareCompat(fileURLToPath(config.root));
+          if (compat.kind === "missing") throw new AstroError(compat.message, compat.hint);
         }
         updateConfig({
           env: { schema: helpdeskyEnvFields },

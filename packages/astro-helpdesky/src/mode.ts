@@ -55,9 +55,14 @@ export function resolveHelpdeskyMode(
     );
   }
   if (noCredentials && (runtime.dev || standinRequested)) {
+    let secret: string | undefined;
     return {
       kind: "standin",
-      secret: runtime.randomSecret(),
+      // Drawn on first use, not when the mode is resolved: the mode is resolved at module load,
+      // and workerd (Cloudflare) refuses random values in a Worker's global scope.
+      get secret() {
+        return (secret ??= runtime.randomSecret());
+      },
       helpdeskId: STANDIN_HELPDESK_ID,
       scriptUrl: STANDIN_SCRIPT_PATH,
       notes,

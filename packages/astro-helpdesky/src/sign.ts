@@ -1,31 +1,14 @@
 import { createHmac } from "node:crypto";
+import { assertSignableEmail } from "./signable-email.ts";
 
-/** The longest email Helpdesky's contract allows us to sign (RFC 5321's path limit). */
-export const MAX_EMAIL_LENGTH = 320;
-
-/** Thrown for an email that must not be signed; the message says why. */
-export class UnsignableEmailError extends Error {
-  override name = "UnsignableEmailError";
-}
-
-// C0 controls, DEL, C1 controls, and the Unicode line and paragraph separators.
-const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
-
-/** Refuses an email that Helpdesky could never match: empty, too long, or holding control characters. */
-export function assertSignableEmail(email: string): void {
-  if (email.length === 0) throw new UnsignableEmailError("The email is empty.");
-  if (email.length > MAX_EMAIL_LENGTH) {
-    throw new UnsignableEmailError(`The email is longer than ${MAX_EMAIL_LENGTH} characters.`);
-  }
-  if (CONTROL_OR_LINE_BREAK.test(email)) {
-    throw new UnsignableEmailError("The email holds a control character or a line break.");
-  }
-}
+export { assertSignableEmail, MAX_EMAIL_LENGTH, UnsignableEmailError } from "./signable-email.ts";
 
 /**
  * HMAC-SHA256 of the email's UTF-8 bytes, keyed with the secret, as lower-case hex: what
  * Helpdesky computes to verify a Ticket Center user. The email is signed exactly as given;
  * changing its case or spaces would sign a different user than the one Helpdesky stores.
+ * Synchronous, on `node:crypto`: for Node code (the CLI, a site's own scripts). The token route
+ * signs with `signEmailWebCrypto`, which every adapter's runtime has.
  */
 export function signEmail(email: string, secret: string): string {
   assertSignableEmail(email);

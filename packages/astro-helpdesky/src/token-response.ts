@@ -1,5 +1,6 @@
 import type { HelpdeskyMode } from "./mode.ts";
-import { signEmail, UnsignableEmailError } from "./sign.ts";
+import { signEmailWebCrypto } from "./sign-web-crypto.ts";
+import { UnsignableEmailError } from "./signable-email.ts";
 
 /** What the Ticket Center island receives on success. */
 export interface HelpdeskyToken {
@@ -18,13 +19,13 @@ export type TokenOutcome =
 
 /**
  * Decides the token endpoint's answer from the signed-in user alone: the email signed is always
- * the session's, never one the request names.
+ * the session's, never one the request names. Signs on Web Crypto, so it runs on every adapter.
  */
-export function tokenOutcome(
+export async function tokenOutcome(
   user: { email: string } | null,
   demoSession: boolean,
   mode: HelpdeskyMode,
-): TokenOutcome {
+): Promise<TokenOutcome> {
   if (mode.kind === "unconfigured") {
     return {
       status: 503,
@@ -42,7 +43,7 @@ export function tokenOutcome(
     };
   }
   try {
-    const signature = signEmail(user.email, mode.secret);
+    const signature = await signEmailWebCrypto(user.email, mode.secret);
     return {
       status: 200,
       body: {

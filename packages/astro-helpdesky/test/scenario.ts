@@ -65,7 +65,7 @@ export async function buildScenario(
     },
     start: (env) => startBuiltScenario(name, env),
     clean: () => {
-      for (const dir of ["dist", ".astro", "node_modules"])
+      for (const dir of ["dist", ".astro", "node_modules", ".netlify", ".wrangler"])
         rmSync(`${root}${dir}`, { recursive: true, force: true });
     },
   };

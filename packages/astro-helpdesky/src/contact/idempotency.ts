@@ -37,7 +37,15 @@ export function idempotencyKeyFor(clientKey: string | undefined, fingerprint: st
 export type RepeatResult = DeliveryResult | "in_flight";
 
 export type Claim =
-  | { kind: "new"; settle: (result: Promise<DeliveryResult>) => void }
+  | {
+      kind: "new";
+      /**
+       * Records the delivery's result for repeats. What it returns settles once the record is
+       * written: the request awaits it, because a Worker (workerd) cancels what a request
+       * still has in flight once its response is sent.
+       */
+      settle: (result: Promise<DeliveryResult>) => void | Promise<void>;
+    }
   | { kind: "repeat"; result: Promise<RepeatResult> }
   | { kind: "conflict" };
 

@@ -1,4 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
+import { StandinStorageUnavailableError } from "../standin/database.ts";
+import { memoryInbox, reportMemoryStorage } from "../standin/memory-storage.ts";
 import type { ContactDelivery } from "./delivery.ts";
 
 /** A message as the stand-in inbox stores it. */
@@ -41,7 +43,23 @@ export function localInboxDelivery(open: () => Promise<DatabaseSync>): ContactDe
     kind: "local-inbox",
     async deliver({ idempotencyKey, receivedAt, message }) {
       try {
-        const database = ready(await open());
+        let database: DatabaseSync;
+        try {
+          database = ready(await open());
+        } catch (error) {
+          if (!(error instanceof StandinStorageUnavailableError)) throw error;
+          reportMemoryStorage(error.message);
+          memoryInbox.add({
+            idempotencyKey,
+            receivedAt: receivedAt.toISOString(),
+            name: message.name,
+            email: message.email,
+            subject: message.subject,
+            message: message.message,
+            source: message.source,
+          });
+          return { ok: true };
+        }
         database
           .prepare(
             `INSERT INTO contact_messages (idempotency_key, received_at, name, email, subject, message, source)
@@ -73,7 +91,14 @@ export async function listInboxMessages(
   open: () => Promise<DatabaseSync>,
   limit = 200,
 ): Promise<InboxMessage[]> {
-  const database = ready(await open());
+  let database: DatabaseSync;
+  try {
+    database = ready(await open());
+  } catch (error) {
+    if (!(error instanceof StandinStorageUnavailableError)) throw error;
+    reportMemoryStorage(error.message);
+    return memoryInbox.list(limit);
+  }
   const rows = database
     .prepare(
       `SELECT id, idempotency_key AS idempotencyKey, received_at AS receivedAt, name, email, subject, message, source

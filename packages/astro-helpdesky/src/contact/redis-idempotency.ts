@@ -83,7 +83,7 @@ export function redisIdempotencyStore(
       if (set === "OK") {
         return {
           kind: "new",
-          settle: (result) => void settle(client, redisKey, claimValue, fingerprint, result),
+          settle: (result) => settle(client, redisKey, claimValue, fingerprint, result),
         };
       }
       const held = await answerInTime(client.get(redisKey));

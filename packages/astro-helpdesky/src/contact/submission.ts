@@ -131,6 +131,7 @@ export async function submitContact(
   const claim = await deps.idempotency.claim(key, fingerprint);
   if (claim.kind === "conflict") return { status: 409, kind: "key_reused", ...typed };
   let pending: Promise<RepeatResult>;
+  let recorded = Promise.resolve();
   if (claim.kind === "repeat") {
     pending = claim.result;
   } else {
@@ -140,10 +141,12 @@ export async function submitContact(
       receivedAt,
       message: validation.message,
     });
-    claim.settle(delivering);
+    recorded = Promise.resolve(claim.settle(delivering));
     pending = delivering;
   }
   const result = await pending;
+  // Answered once the result is on record, so that no runtime drops the record with the request.
+  await recorded;
   if (result === "in_flight")
     return { status: 503, kind: "in_flight", retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS, ...typed };
   if (result.ok) return { status: 200, kind: "sent", ...typed };

@@ -8,6 +8,7 @@ import { leakGuardError, leakReportLines } from "./leak-report.ts";
 import { loadEnvLikeVite } from "./load-env.ts";
 
 const VERCEL_ADAPTER = "@astrojs/vercel";
+const NETLIFY_ADAPTER = "@astrojs/netlify";
 
 /**
  * The build-time leak guard, as an integration of its own that `helpdesky()` adds from its
@@ -85,6 +86,12 @@ function buildOutput(config: AstroConfig, dir: URL, root: string): BuildOutput {
       roots.push(vercelOutput);
       publicDirs.push(fileURLToPath(new URL(".vercel/output/static/", config.root)));
     }
+  }
+  if (config.adapter?.name === NETLIFY_ADAPTER) {
+    // The adapter bundles the server code into .netlify/ (build/, v1/functions/); the client
+    // files stay in outDir, Netlify's publish folder. (Cloudflare's Worker is in outDir/server.)
+    const netlifyOutput = fileURLToPath(new URL(".netlify/", config.root));
+    if (existsSync(netlifyOutput)) roots.push(netlifyOutput);
   }
   return { publicDirs, roots, base: root };
 }

@@ -12,8 +12,8 @@ const HEADERS = {
   "X-Robots-Tag": "noindex",
 };
 
-export const GET: APIRoute = ({ locals }) => {
-  const outcome = tokenOutcome(locals.user, locals.demoSession, helpdeskyMode);
+export const GET: APIRoute = async ({ locals }) => {
+  const outcome = await tokenOutcome(locals.user, locals.demoSession, helpdeskyMode);
   if ("log" in outcome && outcome.log) console.warn(`[helpdesky] ${outcome.log}`);
   return new Response(JSON.stringify(outcome.body), { status: outcome.status, headers: HEADERS });
 };

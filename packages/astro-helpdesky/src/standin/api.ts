@@ -29,7 +29,10 @@ function json(body: unknown, status = 200): Response {
  * The email a request proves it may act for, or null. The script sends the three values of its
  * `data-*` attributes with every call, and every call is verified, as Helpdesky's servers do.
  */
-function authenticatedEmail(request: Request, context: StandinApiContext): string | null {
+async function authenticatedEmail(
+  request: Request,
+  context: StandinApiContext,
+): Promise<string | null> {
   const helpdeskId = request.headers.get("x-helpdesky-helpdesk-id");
   const encodedEmail = request.headers.get("x-helpdesky-email");
   const signature = request.headers.get("x-helpdesky-signature");
@@ -41,7 +44,7 @@ function authenticatedEmail(request: Request, context: StandinApiContext): strin
   } catch {
     return null;
   }
-  return verifySignature(email, signature, context.secret) ? email : null;
+  return (await verifySignature(email, signature, context.secret)) ? email : null;
 }
 
 /** A trimmed string field of at most `max` characters, or null. */
@@ -72,7 +75,7 @@ export async function handleStandinApi(
   path: string,
   context: StandinApiContext,
 ): Promise<Response> {
-  const email = authenticatedEmail(request, context);
+  const email = await authenticatedEmail(request, context);
   if (email === null) return json({ error: "authentication_failed" }, 401);
   const method = request.method;
 

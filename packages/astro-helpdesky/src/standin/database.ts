@@ -6,6 +6,14 @@ import { HELPDESKY_DATA_DIR } from "astro:env/server";
 /** The data folder (git-ignored) that holds the stand-in's SQLite file. */
 export const dataDir = resolve(HELPDESKY_DATA_DIR?.trim() || ".data");
 
+/**
+ * The stand-in's storage cannot open here: a runtime without `node:sqlite` or a writable disk
+ * (workerd, for `@astrojs/cloudflare`); the stand-in then keeps its data in memory.
+ */
+export class StandinStorageUnavailableError extends Error {
+  override name = "StandinStorageUnavailableError";
+}
+
 let database: DatabaseSync | undefined;
 
 /**
@@ -15,10 +23,17 @@ let database: DatabaseSync | undefined;
  */
 export async function standinDatabase(): Promise<DatabaseSync> {
   if (!database) {
-    // Imported lazily: a Vercel function with real credentials never loads node:sqlite.
-    const { DatabaseSync } = await import("node:sqlite");
-    mkdirSync(dataDir, { recursive: true });
-    database = new DatabaseSync(resolve(dataDir, "helpdesky-standin.sqlite"));
+    let sqlite: typeof import("node:sqlite");
+    try {
+      // Imported lazily: a Vercel function with real credentials never loads node:sqlite.
+      sqlite = await import("node:sqlite");
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new StandinStorageUnavailableError(
+        `The stand-in's SQLite file under ${dataDir} cannot be opened on this runtime (${(error as Error).message}).`,
+      );
+    }
+    database = new sqlite.DatabaseSync(resolve(dataDir, "helpdesky-standin.sqlite"));
     database.exec("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 2000;");
   }
   return database;

@@ -38,27 +38,35 @@ export interface SharedRedis {
  */
 export function connectRedis(url: string, health: RedisHealth): SharedRedis {
   let connecting = true;
-  const loaded = import("@redis/client").then(({ createClient }) => {
-    const client = createRedisClient(createClient, url);
-    client.on("error", (error: unknown) => health.failed(describeRedisError(error)));
-    client.on("ready", () => health.recovered());
-    const firstConnection = client.connect().then(
-      () => undefined,
-      // Stryker disable next-line ArrowFunction: the client's error event reports the same failure, and an outage is logged once
-      (error: unknown) => health.failed(describeRedisError(error)),
-    );
-    // Stryker disable next-line ArrowFunction,BooleanLiteral: only spares a timer per call; a race with a settled promise ends at once
-    void firstConnection.finally(() => (connecting = false));
-    return { client, firstConnection };
-  });
+  // Connected on the first `ready()`, not when the module loads: workerd refuses I/O in a
+  // Worker's global scope, and a process that never uses Redis never loads its client.
+  let loaded: ReturnType<typeof load> | undefined;
+  const load = () =>
+    import("@redis/client").then(({ createClient }) => {
+      const client = createRedisClient(createClient, url);
+      client.on("error", (error: unknown) => health.failed(describeRedisError(error)));
+      client.on("ready", () => health.recovered());
+      const firstConnection = client.connect().then(
+        () => undefined,
+        // Stryker disable next-line ArrowFunction: the client's error event reports the same failure, and an outage is logged once
+        (error: unknown) => health.failed(describeRedisError(error)),
+      );
+      // Stryker disable next-line ArrowFunction,BooleanLiteral: only spares a timer per call; a race with a settled promise ends at once
+      void firstConnection.finally(() => (connecting = false));
+      return { client, firstConnection };
+    });
   return {
     async ready() {
-      const { client, firstConnection } = await loaded;
+      const { client, firstConnection } = await (loaded ??= load());
       // Stryker disable next-line ConditionalExpression: only spares a timer per call; a race with a settled promise ends at once
       if (connecting) {
         await Promise.race([
           firstConnection,
-          new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref()),
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, FIRST_CONNECTION_WAIT_MS);
+            // Node's timers keep a process alive; workerd's are plain numbers.
+            if (typeof timer === "object") timer.unref();
+          }),
         ]);
       }
       return client;

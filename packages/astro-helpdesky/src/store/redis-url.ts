@@ -28,3 +28,34 @@ export function chooseRedisUrl(env: RedisEnv): RedisUrlChoice {
     return { kind: "invalid", from };
   }
 }
+
+export type RestRedisChoice =
+  | { kind: "rest"; url: string; token: string }
+  | { kind: "none" }
+  | { kind: "invalid"; problem: string };
+
+/** Redis over HTTP (Upstash's REST protocol): both variables, an https:// (or loopback http://) URL. */
+export function chooseRestRedis(env: {
+  UPSTASH_REDIS_REST_URL?: string | undefined;
+  UPSTASH_REDIS_REST_TOKEN?: string | undefined;
+}): RestRedisChoice {
+  const url = env.UPSTASH_REDIS_REST_URL?.trim() ?? "";
+  const token = env.UPSTASH_REDIS_REST_TOKEN?.trim() ?? "";
+  if (!url && !token) return { kind: "none" };
+  if (!url || !token)
+    return {
+      kind: "invalid",
+      problem: `UPSTASH_REDIS_REST_${url ? "TOKEN" : "URL"} is not set, so UPSTASH_REDIS_REST_${url ? "URL" : "TOKEN"} alone is not used.`,
+    };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: "invalid", problem: "UPSTASH_REDIS_REST_URL is not a URL." };
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
+  // The token travels in every request: only over TLS, but to a store on this machine.
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback))
+    return { kind: "invalid", problem: "UPSTASH_REDIS_REST_URL must start with https://." };
+  return { kind: "rest", url, token };
+}

@@ -1,7 +1,13 @@
-import { KV_URL, REDIS_URL } from "astro:env/server";
+import {
+  KV_URL,
+  REDIS_URL,
+  UPSTASH_REDIS_REST_TOKEN,
+  UPSTASH_REDIS_REST_URL,
+} from "astro:env/server";
 import { connectRedis, type SharedRedis } from "./redis-client.ts";
 import { redisHealth as trackRedisHealth } from "./redis-health.ts";
-import { chooseRedisUrl } from "./redis-url.ts";
+import { connectRestRedis } from "./redis-rest-client.ts";
+import { chooseRedisUrl, chooseRestRedis } from "./redis-url.ts";
 
 const log = (line: string) => console.warn(`[helpdesky] ${line}`);
 
@@ -15,13 +21,21 @@ if (choice.kind === "invalid") {
   );
 }
 
+const rest = chooseRestRedis({ UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN });
+if (rest.kind === "invalid") log(`${rest.problem} Redis over HTTP is off.`);
+
 /**
  * The Redis every instance shares, chosen once at start-up, or null: then the Contact Form's rate
  * limit and idempotency records and the demo sign-out's denylist live in this process's memory,
- * right for one Node server and `astro dev`.
+ * right for one Node server and `astro dev`. Over TCP (`REDIS_URL`, `KV_URL`) when set, else over
+ * HTTP (`UPSTASH_REDIS_REST_URL` and its token), which runtimes without sockets can reach.
  */
 export const sharedRedis: SharedRedis | null =
-  choice.kind === "redis" ? connectRedis(choice.url, redisHealth) : null;
+  choice.kind === "redis"
+    ? connectRedis(choice.url, redisHealth)
+    : rest.kind === "rest"
+      ? connectRestRedis(rest.url, rest.token, redisHealth)
+      : null;
 
 // Read at run time: Vercel sets VERCEL=1 in its functions' environment.
 if (!sharedRedis && process.env.VERCEL) {

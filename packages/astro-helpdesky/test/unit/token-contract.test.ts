@@ -79,8 +79,8 @@ describe("the token endpoint's contract table", () => {
     expect(documented.sort()).toEqual(Object.keys(situations).sort());
   });
 
-  test("the 200 body has the fields the table names", () => {
-    const outcome = tokenOutcome(ada, false, live);
+  test("the 200 body has the fields the table names", async () => {
+    const outcome = await tokenOutcome(ada, false, live);
     expect(outcome.status).toBe(200);
     const fields = /\{ (.+) \}/.exec(rows[0]!.body)![1]!.split(", ");
     expect(Object.keys(outcome.body).sort()).toEqual(fields.sort());
@@ -90,7 +90,7 @@ describe("the token endpoint's contract table", () => {
     "%i: status, body and what the island shows",
     async (_status, row) => {
       const error = /"error": "([a-z_]+)"/.exec(row.body)![1]!;
-      const outcome = tokenOutcome(...situations[error]!);
+      const outcome = await tokenOutcome(...situations[error]!);
       expect(outcome).toMatchObject({ status: row.status, body: { error } });
 
       server.use(

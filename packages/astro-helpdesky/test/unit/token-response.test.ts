@@ -23,8 +23,8 @@ const unconfigured: HelpdeskyMode = {
 const ada = { email: "ada@example.com" };
 
 describe("tokenOutcome", () => {
-  test("signs the session's email for a real auth session", () => {
-    expect(tokenOutcome(ada, false, live)).toEqual({
+  test("signs the session's email for a real auth session", async () => {
+    expect(await tokenOutcome(ada, false, live)).toEqual({
       status: 200,
       body: {
         helpdeskId: "hd_42",
@@ -36,15 +36,15 @@ describe("tokenOutcome", () => {
     });
   });
 
-  test("signs a demo session against the stand-in", () => {
-    expect(tokenOutcome(ada, true, standin)).toMatchObject({
+  test("signs a demo session against the stand-in", async () => {
+    expect(await tokenOutcome(ada, true, standin)).toMatchObject({
       status: 200,
       body: { helpdeskId: "local-standin" },
     });
   });
 
-  test("refuses a demo session against real credentials", () => {
-    expect(tokenOutcome(ada, true, live)).toMatchObject({
+  test("refuses a demo session against real credentials", async () => {
+    expect(await tokenOutcome(ada, true, live)).toMatchObject({
       status: 503,
       body: { error: "demo_auth_disabled" },
     });
@@ -53,21 +53,21 @@ describe("tokenOutcome", () => {
   test.each([
     ["live", live],
     ["stand-in", standin],
-  ])("answers 401 to an anonymous visitor in %s mode", (_label, mode) => {
-    expect(tokenOutcome(null, false, mode)).toEqual({
+  ])("answers 401 to an anonymous visitor in %s mode", async (_label, mode) => {
+    expect(await tokenOutcome(null, false, mode)).toEqual({
       status: 401,
       body: { error: "unauthenticated" },
     });
   });
 
-  test("answers 503 and names the missing variable when unconfigured", () => {
-    const outcome = tokenOutcome(ada, false, unconfigured);
+  test("answers 503 and names the missing variable when unconfigured", async () => {
+    const outcome = await tokenOutcome(ada, false, unconfigured);
     expect(outcome).toMatchObject({ status: 503, body: { error: "helpdesky_not_configured" } });
     expect("log" in outcome && outcome.log).toContain("HELPDESKY_HMAC_SECRET");
   });
 
-  test("refuses to sign an email holding a line break, without echoing it", () => {
-    const outcome = tokenOutcome({ email: "ada@example.com\nx" }, false, live);
+  test("refuses to sign an email holding a line break, without echoing it", async () => {
+    const outcome = await tokenOutcome({ email: "ada@example.com\nx" }, false, live);
     expect(outcome).toMatchObject({ status: 422, body: { error: "unsignable_email" } });
     expect(JSON.stringify(outcome)).not.toContain(live.secret);
   });

@@ -2,7 +2,8 @@ import type { APIRoute } from "astro";
 import { helpdeskyMode } from "../../runtime-config.ts";
 import { handleStandinApi } from "../api.ts";
 import { createConversationStore, type ConversationStore } from "../conversation-store.ts";
-import { standinDatabase } from "../database.ts";
+import { StandinStorageUnavailableError, standinDatabase } from "../database.ts";
+import { createMemoryConversationStore, reportMemoryStorage } from "../memory-storage.ts";
 // Bundled as strings, so the Vercel function serves them without reading the source tree.
 import script from "../ticket-center.js?raw";
 import stylesheet from "../ticket-center.css?raw";
@@ -21,6 +22,21 @@ function notFound(): Response {
     status: 404,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
+}
+
+/** The SQLite store, or, where SQLite cannot open (workerd), one in this process's memory. */
+function openStore(): Promise<ConversationStore> {
+  return standinDatabase().then(
+    (db) => createConversationStore(db),
+    (error: unknown) => {
+      if (!(error instanceof StandinStorageUnavailableError)) {
+        store = undefined;
+        throw error;
+      }
+      reportMemoryStorage(error.message);
+      return createMemoryConversationStore();
+    },
+  );
 }
 
 /** Everything under the stand-in's base path: its script, its stylesheet and its API. */
@@ -43,7 +59,7 @@ export const ALL: APIRoute = async ({ params, request }) => {
     return handleStandinApi(request, path.slice("api/".length), {
       secret,
       helpdeskId,
-      store: () => (store ??= standinDatabase().then((db) => createConversationStore(db))),
+      store: () => (store ??= openStore()),
     });
   }
   return notFound();
