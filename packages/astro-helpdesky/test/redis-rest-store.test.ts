@@ -31,9 +31,9 @@ afterAll(async () => {
 const health = redisHealth(() => {});
 const unusedFallback = memoryIdempotencyStore();
 
-function settleDelivered(claim: Claim) {
+async function settleDelivered(claim: Claim) {
   if (claim.kind !== "new") throw new Error(`expected a new claim, got ${claim.kind}`);
-  claim.settle(Promise.resolve({ ok: true }));
+  await claim.settle(Promise.resolve({ ok: true }));
 }
 
 describe("the shared store over HTTP", () => {
@@ -46,7 +46,7 @@ describe("the shared store over HTTP", () => {
     );
     const claim = await first!.claim("rest-key-1", "fingerprint-a");
     expect(claim.kind).toBe("new");
-    settleDelivered(claim);
+    await settleDelivered(claim);
     await vi.waitFor(async () => {
       const repeat = await second!.claim("rest-key-1", "fingerprint-a");
       expect(repeat.kind).toBe("repeat");
@@ -71,7 +71,7 @@ describe("the shared store over HTTP", () => {
     const store = redisIdempotencyStore(refused, { fallback, health: redisHealth(log) });
     const claim = await store.claim("rest-key-2", "fingerprint-a");
     expect(claim.kind).toBe("new");
-    settleDelivered(claim);
+    await settleDelivered(claim);
     expect((await store.claim("rest-key-2", "fingerprint-a")).kind).toBe("repeat");
     const limiter = redisRateLimiter(refused, 1);
     expect((await limiter.take("198.51.100.1")).allowed).toBe(true);

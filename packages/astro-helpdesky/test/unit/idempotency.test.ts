@@ -78,7 +78,7 @@ describe("memoryIdempotencyStore", () => {
 
   function settle(claim: Claim, result: Parameters<Extract<Claim, { kind: "new" }>["settle"]>[0]) {
     if (claim.kind !== "new") throw new Error(`expected a new claim, got ${claim.kind}`);
-    claim.settle(result);
+    return claim.settle(result);
   }
 
   test("a repeat joins the first delivery's result; other content under the key is a conflict", async () => {
@@ -87,7 +87,7 @@ describe("memoryIdempotencyStore", () => {
     const repeat = await store.claim("k", "f1");
     expect(repeat.kind).toBe("repeat");
     expect((await store.claim("k", "f2")).kind).toBe("conflict");
-    settle(first, Promise.resolve({ ok: true }));
+    await settle(first, Promise.resolve({ ok: true }));
     if (repeat.kind === "repeat") expect(await repeat.result).toEqual({ ok: true });
     expect((await store.claim("other", "f1")).kind).toBe("new");
   });
@@ -102,7 +102,7 @@ describe("memoryIdempotencyStore", () => {
   ])("%s is forgotten, so the visitor's retry delivers", async (_label, deliver) => {
     const outcome = deliver();
     const store = memoryIdempotencyStore(DAY, () => 0);
-    settle(await store.claim("k", "f"), outcome);
+    await settle(await store.claim("k", "f"), outcome);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await store.claim("k", "f")).kind).toBe("new");
   });
@@ -114,7 +114,7 @@ describe("memoryIdempotencyStore", () => {
     now += DAY;
     const second = await store.claim("k", "f");
     expect(second.kind).toBe("new");
-    settle(first, Promise.resolve({ ok: false, reason: "timeout", detail: "slow" }));
+    await settle(first, Promise.resolve({ ok: false, reason: "timeout", detail: "slow" }));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await store.claim("k", "f")).kind).toBe("repeat");
   });

@@ -21,7 +21,7 @@ const store = (shared: SharedRedis, waitMs = 2_000) =>
 
 function settle(claim: Claim, ok: boolean) {
   if (claim.kind !== "new") throw new Error(`expected a new claim, got ${claim.kind}`);
-  claim.settle(
+  return claim.settle(
     Promise.resolve(ok ? { ok: true } : { ok: false, reason: "network", detail: "ECONNREFUSED" }),
   );
 }
@@ -41,7 +41,7 @@ describe("redisIdempotencyStore", () => {
     expect(claimTtl).toBeGreaterThan(50_000);
     expect(claimTtl).toBeLessThanOrEqual(60_000);
 
-    settle(claim, true);
+    await settle(claim, true);
     await until(
       async () => (await client.get(`helpdesky:contact:key:${key}`))?.startsWith("sent:") ?? false,
     );
@@ -56,7 +56,7 @@ describe("redisIdempotencyStore", () => {
     const key = freshKey();
     const claim = await store(instances.first).claim(key, "fp");
     const repeat = store(instances.second).claim(key, "fp");
-    setTimeout(() => settle(claim, true), 250);
+    setTimeout(() => void settle(claim, true), 250);
     const answer = await repeat;
     expect(answer.kind).toBe("repeat");
     if (answer.kind === "repeat") expect(await answer.result).toEqual({ ok: true });
@@ -74,7 +74,7 @@ describe("redisIdempotencyStore", () => {
 
   test("a failed delivery frees the key, so the visitor's retry delivers, on any instance", async () => {
     const key = freshKey();
-    settle(await store(instances.first).claim(key, "fp"), false);
+    await settle(await store(instances.first).claim(key, "fp"), false);
     const client = await instances.first.ready();
     await until(async () => (await client.get(`helpdesky:contact:key:${key}`)) === null);
     expect((await store(instances.second).claim(key, "fp")).kind).toBe("new");
@@ -90,7 +90,7 @@ describe("redisIdempotencyStore", () => {
       const current = await store(instances.second).claim(key, "fp");
       expect(current.kind).toBe("new");
       const held = await client.get(redisKey);
-      settle(stale, ok);
+      await settle(stale, ok);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await client.get(redisKey)).toBe(held);
     }

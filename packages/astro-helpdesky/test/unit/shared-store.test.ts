@@ -11,7 +11,7 @@ describe("the memory idempotency store", () => {
     const store = memoryIdempotencyStore(24 * 60 * 60_000, () => now);
     const first = await store.claim("k", "f");
     expect(first.kind).toBe("new");
-    if (first.kind === "new") first.settle(Promise.resolve({ ok: true }));
+    if (first.kind === "new") await first.settle(Promise.resolve({ ok: true }));
     now += 24 * 60 * 60_000 - 1;
     expect((await store.claim("k", "f")).kind).toBe("repeat");
     now += 1;
