@@ -1,6 +1,7 @@
 /// <reference path="./locals.d.ts" />
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
@@ -16,6 +17,7 @@ import {
   standinExposure,
 } from "./standin/exposure.ts";
 import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
+import { signedInHintScript } from "./island/signed-in-hint.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
 export type { HelpdeskyUserOptions } from "./options.ts";
@@ -90,14 +92,24 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
             : null,
           signInUrl: options.signInUrl ?? null,
           signOutUrl: options.signOutUrl ?? null,
+          signedInCookie: options.signedInCookie ?? null,
         };
         updateConfig({ vite: { plugins: [pageHintsPlugin(hints), fallbackLoaderPlugin()] } });
         if (command === "dev") {
           if (config.security.csp) updateConfig(DEV_CSP_OFF);
         } else {
+          // The hint's head script is the same on every page, so the policy lists it from here: a
+          // hash a component adds in the body comes after the page's policy has been written.
+          const hintScript =
+            hints.signedInCookie === null
+              ? null
+              : signedInHintScript(hints.signedInCookie, hints.tokenUrl);
           const csp = helpdeskyCspConfig(
             config.security.csp,
             helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value),
+            hintScript === null
+              ? []
+              : [`sha256-${createHash("sha256").update(hintScript).digest("base64")}`],
           );
           if (csp) updateConfig(csp.update);
           for (const note of csp?.notes ?? []) logger.warn(note);

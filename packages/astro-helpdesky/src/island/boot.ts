@@ -1,3 +1,4 @@
+import { releaseHeldIslandAfter } from "./held-island.ts";
 import { isTicketCenterStarted, publishBootStart } from "./script-registry.ts";
 import { CONTAINER_ID } from "./ticket-center-container.ts";
 import { startTicketCenter } from "./ticket-center-start.ts";
@@ -16,7 +17,8 @@ export interface BootOptions {
  * container and this start when it mounts, so React's download no longer delays the panel. Does
  * nothing when the page has no such container or an island already runs. The build makes the
  * module that calls it async, so it may run before the parser reaches the container: then it
- * waits for the document to be parsed.
+ * waits for the document to be parsed. A Ticket Center island the build holds back (`held-island.ts`)
+ * is let into the page once the token has answered and Helpdesky's script has loaded.
  */
 export function bootTicketCenter({
   tokenUrl = "/api/helpdesky-token",
@@ -24,8 +26,10 @@ export function bootTicketCenter({
 }: BootOptions = {}): void {
   const boot = () => {
     const container = document.getElementById(CONTAINER_ID);
-    if (!container || isTicketCenterStarted()) return;
-    publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
+    if (!container || isTicketCenterStarted()) return releaseHeldIslandAfter(null);
+    const start = startTicketCenter(container, tokenUrl, { timeoutMs });
+    publishBootStart(start);
+    releaseHeldIslandAfter(start);
   };
   if (document.readyState === "loading" && !document.getElementById(CONTAINER_ID)) {
     document.addEventListener("DOMContentLoaded", boot, { once: true });

@@ -1,9 +1,11 @@
 import { loadAnonymousFallback } from "virtual:helpdesky/fallback-loader";
+import { signedInCookie } from "virtual:helpdesky/page-hints";
 import { fetchToken, type TokenResult } from "./fetch-token.ts";
 import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
 import { pageFallback } from "./page-fallback.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
+import { SIGNED_OUT_ATTRIBUTE, hintSaysSignedOut } from "./signed-in-hint.ts";
 import { showContainerLoading } from "./ticket-center-container.ts";
 
 /** How the Ticket Center script ended: it ran, or it failed to load (error event or timeout). */
@@ -73,10 +75,20 @@ export function startTicketCenter(
       fallback.hidden = false;
       showContainerLoading(container, false);
     }
+    // The page's state now says what the head script's mark said (the form is shown), or the
+    // opposite, which the mark must no longer contradict.
+    document.documentElement.removeAttribute(SIGNED_OUT_ATTRIBUTE);
   };
 
   const token = (async (): Promise<TokenResult> => {
-    const result = await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
+    // Decided before the first await, so that `settled()` knows it at once: the island adopting
+    // this start then renders the anonymous state from its first paint.
+    const anonymousByHint = hintSaysSignedOut(signedInCookie);
+    // Signed in since the head script ran: the loading state shows while the token decides.
+    if (!anonymousByHint) document.documentElement.removeAttribute(SIGNED_OUT_ATTRIBUTE);
+    const result: TokenResult = anonymousByHint
+      ? { kind: "unauthenticated" }
+      : await fetchToken(tokenUrl, { timeoutMs, signal: controller.signal });
     if (result.kind !== "ok") {
       // No panel will show, so no sign-out elsewhere can concern this attempt.
       stopListening();
