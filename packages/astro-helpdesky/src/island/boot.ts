@@ -26,12 +26,14 @@ export function bootTicketCenter({
 }: BootOptions = {}): void {
   const boot = () => {
     const container = document.getElementById(CONTAINER_ID);
-    if (!container || isTicketCenterStarted()) return releaseHeldIslandAfter(null);
+    // The build holds an island only on a page with the container, where the first boot starts.
+    if (!container || isTicketCenterStarted()) return;
     const start = startTicketCenter(container, tokenUrl, { timeoutMs });
     publishBootStart(start);
     releaseHeldIslandAfter(start);
   };
   if (document.readyState === "loading" && !document.getElementById(CONTAINER_ID)) {
-    document.addEventListener("DOMContentLoaded", boot, { once: true });
+    // DOMContentLoaded fires once: no `once` option needed (bytes every visitor downloads).
+    document.addEventListener("DOMContentLoaded", boot);
   } else boot();
 }

@@ -8,31 +8,24 @@ import type { TicketCenterStart } from "./ticket-center-start.ts";
  */
 export const HELD_ISLAND_ATTRIBUTE = "data-hdh-held-island";
 
-/** Puts every held island of the page in its template's place, where it hydrates at once. */
-export function releaseHeldIslands(): void {
-  for (const template of document.querySelectorAll<HTMLTemplateElement>(
-    `template[${HELD_ISLAND_ATTRIBUTE}]`,
-  )) {
-    template.replaceWith(template.content);
-  }
-}
-
-/** Releases the held island now, or once the document is parsed if its template may be to come. */
-function releaseWhenParsed(): void {
-  if (document.readyState === "loading")
-    document.addEventListener("DOMContentLoaded", releaseHeldIslands, { once: true });
-  else releaseHeldIslands();
-}
-
 /**
- * Releases the held island once `start` no longer needs the link: at once when the token says no
- * panel will show (the island has a message or the form to add), else once Helpdesky's script has
- * loaded or failed. Without a start (no container, or an island already runs), at once.
+ * Releases the held island (every one: a site's island that wraps the Ticket Center's is held too)
+ * once `start` no longer needs the link: at once when the token says no panel will show (the
+ * island has a message or the form to add), else once Helpdesky's script has loaded or failed.
+ * A template the parser has yet to reach waits for the document.
  */
-export function releaseHeldIslandAfter(start: TicketCenterStart | null): void {
-  if (!start) return releaseWhenParsed();
+export function releaseHeldIslandAfter(start: TicketCenterStart): void {
+  const release = () => {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", release);
+    else
+      // Literal, not built from the constant: a few bytes every visitor of the page downloads.
+      for (const template of document.querySelectorAll<HTMLTemplateElement>(
+        "template[data-hdh-held-island]",
+      ))
+        template.replaceWith(template.content);
+  };
   void start.token.then((result) => {
-    if (result.kind === "ok") start.onScript(releaseWhenParsed);
-    else releaseWhenParsed();
+    if (result.kind === "ok") start.onScript(release);
+    else release();
   });
 }

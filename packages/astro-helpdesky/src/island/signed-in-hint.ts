@@ -8,19 +8,6 @@
 /** Set on `<html>` by the head script when the hint says nobody is signed in; the CSS shows the form from it. */
 export const SIGNED_OUT_ATTRIBUTE = "data-hdh-signed-out";
 
-/** Whether `cookies` (a `document.cookie` string) holds `name` with a value. */
-export function hasSignedInCookie(cookies: string, name: string): boolean {
-  return cookies.split(";").some((pair) => {
-    const eq = pair.indexOf("=");
-    return eq > 0 && pair.slice(0, eq).trim() === name && pair.slice(eq + 1).trim() !== "";
-  });
-}
-
-/** Whether the page knows, before asking the token endpoint, that nobody is signed in. */
-export function hintSaysSignedOut(name: string | null): boolean {
-  return name !== null && !hasSignedInCookie(document.cookie, name);
-}
-
 /**
  * The inline `<head>` script of a page whose site gives the hint: with the cookie, it starts the
  * token request as the `<link rel="preload">` it replaces would (the boot module's fetch takes it

@@ -3,18 +3,13 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { bootTicketCenter } from "../../src/island/boot.ts";
 import { HELD_ISLAND_ATTRIBUTE } from "../../src/island/held-island.ts";
 import { adoptBootStart } from "../../src/island/script-registry.ts";
-import {
-  SIGNED_OUT_ATTRIBUTE,
-  hasSignedInCookie,
-  signedInHintScript,
-} from "../../src/island/signed-in-hint.ts";
+import { SIGNED_OUT_ATTRIBUTE, signedInHintScript } from "../../src/island/signed-in-hint.ts";
 import { startTicketCenter } from "../../src/island/ticket-center-start.ts";
 import { server } from "./msw/server.ts";
 import { token } from "./msw/handlers.ts";
 
 const loadAnonymousFallback = vi.hoisted(() => vi.fn(() => Promise.resolve({})));
 vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
-vi.mock("virtual:helpdesky/page-hints", () => ({ signedInCookie: "signed_in" }));
 
 /** What /support's static HTML holds, the island held in its template as the build leaves it. */
 const PAGE = `<div id="hdh-ticket-center" class="hdh-ticket-center hdh-ticket-center-loading">
@@ -50,21 +45,6 @@ afterEach(() => {
   document.head.replaceChildren();
 });
 
-describe("hasSignedInCookie", () => {
-  test.each([
-    ["signed_in=1", true],
-    ["a=b; signed_in=1", true],
-    ["a=b;signed_in=1; c=d", true],
-    ["", false],
-    ["signed_in=", false],
-    ["signed_in= ", false],
-    ["not_signed_in=1", false],
-    ["signed_in_x=1", false],
-  ])("%j → %s", (cookies, expected) => {
-    expect(hasSignedInCookie(cookies, "signed_in")).toBe(expected);
-  });
-});
-
 describe("the head script", () => {
   const run = () => new Function(signedInHintScript("signed_in", "/api/helpdesky-token"))();
 
@@ -96,7 +76,7 @@ describe("startTicketCenter and the hint", () => {
       timeoutMs: 2000,
     });
 
-  test("no hint: anonymous at once, no token asked, the page's form shown and the mark gone", async () => {
+  test("no hint: anonymous at once, no token asked, the page's form shown", async () => {
     document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
     server.use(token.signedIn());
     const start = begin();
@@ -104,13 +84,11 @@ describe("startTicketCenter and the hint", () => {
     expect(start.settled()).toEqual({ kind: "unauthenticated" });
     expect((await start.token).kind).toBe("unauthenticated");
     expect(document.getElementById("hdh-fallback")!.hidden).toBe(false);
-    expect(document.documentElement.hasAttribute(SIGNED_OUT_ATTRIBUTE)).toBe(false);
     expect(asked).toBe(0);
     start.dispose();
   });
 
-  test("a stale hint: the token decides, 401 → the form", async () => {
-    document.cookie = "signed_in=1; path=/";
+  test("with the hint (no mark): the token decides, 401 → the form", async () => {
     server.use(token.anonymous());
     const start = begin();
     expect(start.settled()).toBeUndefined();
@@ -120,24 +98,12 @@ describe("startTicketCenter and the hint", () => {
     start.dispose();
   });
 
-  test("a stale hint: the token decides, 200 → the script, the form stays hidden", async () => {
-    document.cookie = "signed_in=1; path=/";
+  test("with the hint (no mark): the token decides, 200 → the script, the form stays hidden", async () => {
     server.use(token.signedIn());
     const start = begin();
     expect((await start.token).kind).toBe("ok");
     expect(document.querySelectorAll("#hdh-ticket-center script")).toHaveLength(1);
     expect(document.getElementById("hdh-fallback")!.hidden).toBe(true);
-    start.dispose();
-  });
-
-  test("signed in since the head script marked the page: the mark goes and the token is asked", async () => {
-    document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
-    document.cookie = "signed_in=1; path=/";
-    server.use(token.signedIn());
-    const start = begin();
-    expect(document.documentElement.hasAttribute(SIGNED_OUT_ATTRIBUTE)).toBe(false);
-    expect((await start.token).kind).toBe("ok");
-    expect(asked).toBe(1);
     start.dispose();
   });
 });
@@ -146,7 +112,6 @@ describe("the held island", () => {
   const held = () => document.querySelector(`template[${HELD_ISLAND_ATTRIBUTE}]`);
 
   test("signed in: let into the page only once Helpdesky's script has loaded", async () => {
-    document.cookie = "signed_in=1; path=/";
     server.use(token.signedIn());
     bootTicketCenter();
     await vi.waitFor(() =>
@@ -161,7 +126,6 @@ describe("the held island", () => {
   });
 
   test("signed in, the script blocked: let in to show the failure", async () => {
-    document.cookie = "signed_in=1; path=/";
     server.use(token.signedIn());
     bootTicketCenter();
     await vi.waitFor(() =>
@@ -172,21 +136,14 @@ describe("the held island", () => {
   });
 
   test.each([
-    ["no hint", null, () => token.signedIn()],
-    ["a 401", "signed_in=1", () => token.anonymous()],
-    ["a failing endpoint", "signed_in=1", () => token.serverError()],
-  ])("%s: let in as soon as the token has answered", async (_label, cookie, handler) => {
-    if (cookie) document.cookie = `${cookie}; path=/`;
+    ["no hint", true, () => token.signedIn()],
+    ["a 401", false, () => token.anonymous()],
+    ["a failing endpoint", false, () => token.serverError()],
+  ])("%s: let in as soon as the token has answered", async (_label, marked, handler) => {
+    if (marked) document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
     server.use(handler());
     bootTicketCenter();
     await vi.waitFor(() => expect(document.getElementById("island")).not.toBeNull());
     expect(held()).toBeNull();
-  });
-
-  test("a page whose island already runs: the boot module starts nothing and lets it in", () => {
-    document.getElementById("hdh-ticket-center")!.remove();
-    bootTicketCenter();
-    expect(held()).toBeNull();
-    expect(document.getElementById("island")).not.toBeNull();
   });
 });
