@@ -1,5 +1,4 @@
 import type { AstroIntegration } from "astro";
-import { lazyReactDomServerPlugin } from "./lazy-react-dom-server.ts";
 
 /** Large dependencies of the server code that are bundled rather than copied from node_modules. */
 const BUNDLED = [
@@ -49,7 +48,6 @@ export default function leanServerBundle(): AstroIntegration {
               },
             },
             define: { "process.env.NODE_ENV": JSON.stringify("production") },
-            plugins: [lazyReactDomServerPlugin()],
           },
         });
       },
