@@ -8,6 +8,7 @@ import leanServerBundle from "./src/integrations/lean-server-bundle.ts";
 import vercelStaticHeaders from "./src/integrations/vercel-static-headers.ts";
 import { cspDirectives } from "./security-headers.mjs";
 import { signOutUrl, supportSignInUrl } from "./src/auth/urls.ts";
+import { SESSION_HINT_COOKIE } from "./src/auth/session-hint-cookie.ts";
 
 // One switch picks the adapter: Vercel's build environment sets VERCEL=1, so a deploy needs no
 // setting, and everywhere else the Node adapter builds a server that `npm run preview` runs.
@@ -29,7 +30,8 @@ export default defineConfig({
   // let routing go on (see the module), so every path keeps vercel.json's headers and its function.
   integrations: [
     react(),
-    helpdesky({ signInUrl: supportSignInUrl, signOutUrl }),
+    // The header's signed-in hint also tells /support, at first paint, that nobody is signed in.
+    helpdesky({ signInUrl: supportSignInUrl, signOutUrl, signedInCookie: SESSION_HINT_COOKIE }),
     leanServerBundle(),
     ...(onVercel ? [vercelStaticHeaders()] : []),
   ],

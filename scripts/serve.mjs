@@ -34,6 +34,7 @@ import {
   standinExposure,
 } from "astro-helpdesky/node";
 import { compressedAssets } from "./compressed-assets.mjs";
+import { compressedPages } from "./compressed-pages.mjs";
 import { forwardedAsHttps } from "./forwarded-proto.mjs";
 import {
   ALLOWED_METHODS,
@@ -139,6 +140,7 @@ function pagePath(/** @type {string} */ url) {
 }
 
 const serveCompressed = compressedAssets(new URL("client/", dist).pathname);
+const servePageCompressed = compressedPages(new URL("client/", dist).pathname);
 
 // Answers with no policy of their own (Astro's 403, the routes' 405, this server's own answers,
 // files) get the site's directives: no inline style or script is allowed by them. Pages, the
@@ -196,7 +198,7 @@ const server = createServer((req, res) => {
   // The adapter's static handler builds a fetch Request outside any try/catch; what it throws, or
   // any other failure, ends this one request.
   Promise.resolve()
-    .then(() => serveCompressed(req, res) || handler(req, res))
+    .then(() => serveCompressed(req, res) || servePageCompressed(req, res) || handler(req, res))
     .catch((/** @type {unknown} */ error) => {
       console.error(
         `Could not serve ${req.method} ${(req.url ?? "").slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`,

@@ -131,6 +131,14 @@ const TTC_STEPS: Record<string, readonly [string, string]> = {
     "the script downloads while the token is on its way",
   ],
   "island, no token preload": ["preload of the token", "the token request starts with the HTML"],
+  "island, HTML uncompressed": [
+    "prerendered HTML compressed (brotli), as a CDN sends it",
+    "/support's 21 KB of HTML, its styles inline, is 6 KB: less of the link taken before Helpdesky's script",
+  ],
+  "island, island at once": [
+    "island held until the script has loaded",
+    "React and the island's chunks no longer share the link with Helpdesky's script and its first requests",
+  ],
   "island, linked stylesheet": [
     "stylesheet inlined",
     "a linked stylesheet holds up Astro's inline island scripts, the parser, and in Chromium the async boot module with them",
@@ -147,12 +155,22 @@ function timeToTicketCenter(result: Json): string {
     "| Time to Ticket Center | script starts ms | rendered ms | rendered × guide |",
     "| --- | --- | --- | --- |",
     `| the guide's per-request page (baseline) | ${guide.scriptStartMs.toFixed(0)} | ${guide.renderedMs.toFixed(0)} | 1.00× |`,
-    `| **the island on static \`/support\`** | ${island.scriptStartMs.toFixed(0)} | ${island.renderedMs.toFixed(0)} | **${ratio(islandRatio)}** (target ≤ 1.05×: ${verdict(islandRatio <= 1.05)}) |`,
+    `| **the island on static \`/support\`** | ${island.scriptStartMs.toFixed(0)} | ${island.renderedMs.toFixed(0)} | **${ratio(islandRatio)}** (target ≤ 0.90×: ${verdict(islandRatio <= 0.9)}) |`,
   ];
   const serverIsland = medians["server island (server:defer)"]!;
   headline.push(
     `| a server island (\`server:defer\`) | ${serverIsland.scriptStartMs.toFixed(0)} | ${serverIsland.renderedMs.toFixed(0)} | ${ratio(serverIsland.renderedMs / guide.renderedMs)} |`,
   );
+  // Static files from a CDN edge, on-demand routes from a function further away (an edge proxy).
+  const edgeGuide = medians["guide, CDN edge + one-region function"];
+  const edgeIsland = medians["island, CDN edge + one-region function"];
+  if (edgeGuide && edgeIsland) {
+    const extra = `+${result.edgeFunctionMs} ms to the function`;
+    headline.push(
+      `| the guide's page, CDN edge and one-region function (${extra}) | ${edgeGuide.scriptStartMs.toFixed(0)} | ${edgeGuide.renderedMs.toFixed(0)} | 1.00× (its own baseline) |`,
+      `| the island, CDN edge and one-region function (${extra}) | ${edgeIsland.scriptStartMs.toFixed(0)} | ${edgeIsland.renderedMs.toFixed(0)} | ${ratio(edgeIsland.renderedMs / edgeGuide.renderedMs)} |`,
+    );
+  }
 
   const reference = variants.find((variant) => variant.step && variant.against === variant.name)!;
   const steps = ["| Step | `/support` without it | what it does |", "| --- | --- | --- |"];
@@ -165,13 +183,26 @@ function timeToTicketCenter(result: Json): string {
     );
   }
 
-  const form = result.contactForm.medians as { support: number; contact: number };
+  const form = result.contactForm.medians as {
+    support: number;
+    contact: number;
+    supportStaleHint?: number;
+  };
   const anonymous = [
     "| Contact Form shown, anonymous | ms | × `/contact` |",
     "| --- | --- | --- |",
     `| \`/contact\` (form in the HTML) | ${form.contact.toFixed(0)} | 1.00× |`,
-    `| \`/support\` (shown with the token's answer) | ${form.support.toFixed(0)} | ${ratio(form.support / form.contact)} |`,
   ];
+  if (form.supportStaleHint === undefined) {
+    anonymous.push(
+      `| \`/support\` (shown with the token's answer) | ${form.support.toFixed(0)} | ${ratio(form.support / form.contact)} |`,
+    );
+  } else {
+    anonymous.push(
+      `| **\`/support\`** (no signed-in hint: shown at first paint, no token asked) | ${form.support.toFixed(0)} | **${ratio(form.support / form.contact)}** (target ≤ 1.20×: ${verdict(form.support / form.contact <= 1.2)}) |`,
+      `| \`/support\`, stale signed-in hint (shown with the token's 401) | ${form.supportStaleHint.toFixed(0)} | ${ratio(form.supportStaleHint / form.contact)} |`,
+    );
+  }
   const { latencyMs, downloadKbps } = result.network;
   const cpu =
     result.cpuSlowdown > 1 ? `, CPU ${result.cpuSlowdown}× slower` : ", CPU at full speed";

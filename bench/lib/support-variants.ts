@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { STANDIN_SCRIPT_PATH } from "astro-helpdesky/node";
 
 /** The parts `<TicketCenter />` renders, in its order; a variant leaves one out or changes it. */
 interface Parts {
@@ -21,10 +20,12 @@ const ALL_PARTS: Parts = {
   </script>`,
 };
 
-// Hints the build moves into <head>, as it does `<TicketCenterHints />`'s.
-const TOKEN_PRELOAD =
-  '<link rel="preload" as="fetch" href="/api/helpdesky-token" crossorigin="use-credentials" data-hdh-hint />';
-const SCRIPT_PRELOAD = `<link rel="preload" as="script" href="${STANDIN_SCRIPT_PATH}" data-hdh-hint />`;
+/** `html` without the first match of `pattern`; a variant whose step is not there fails the run. */
+function removeOnce(html: string, pattern: RegExp, variant: string): string {
+  const edited = html.replace(pattern, "");
+  if (edited === html) throw new Error(`${variant}: /support has no ${pattern.source} to remove`);
+  return edited;
+}
 
 /** /support laid out from the package's exported parts, as `<TicketCenter />` lays them out. */
 function supportPage(parts: Parts): string {
@@ -96,8 +97,36 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
       return edited;
     },
   },
-  "support-no-token-preload": { parts: { ...ALL_PARTS, hints: SCRIPT_PRELOAD } },
-  "support-no-script-preload": { parts: { ...ALL_PARTS, hints: TOKEN_PRELOAD } },
+  // The island hydrated at once, as Astro writes it: React and the island's chunks download
+  // while Helpdesky's script and its first requests do.
+  "support-island-at-once": {
+    parts: ALL_PARTS,
+    built: (html) => {
+      const edited = html.replace(
+        /<template data-hdh-held-island>(<astro-island\b[\s\S]*?<\/astro-island>)<\/template>/,
+        "$1",
+      );
+      if (edited === html)
+        throw new Error("support-island-at-once: /support holds no island in a template");
+      return edited;
+    },
+  },
+  // The hints as `<TicketCenterHints />` writes them, less one: the token's preload (the head
+  // script that starts it, with the site's signed-in hint, or the link), or the script's.
+  "support-no-token-preload": {
+    parts: ALL_PARTS,
+    built: (html) =>
+      removeOnce(
+        html,
+        /<script data-hdh-hint>[^<]*<\/script>|<link rel="preload" as="fetch"[^>]*>/,
+        "support-no-token-preload",
+      ),
+  },
+  "support-no-script-preload": {
+    parts: ALL_PARTS,
+    built: (html) =>
+      removeOnce(html, /<link rel="preload" as="script"[^>]*>/, "support-no-script-preload"),
+  },
 };
 
 /**

@@ -166,6 +166,10 @@ test.describe("a site restyles the components without specificity contests", () 
   });
 
   test("a failure notice keeps its bar under the site's own rules", async ({ page }) => {
+    // Signed in: an anonymous visitor's /support asks no token and shows the form.
+    const base = process.env.E2E_BASE_URL!;
+    const { cookies } = await signIn(base, "ada@example.com");
+    await page.context().addCookies(cookies.map(({ name, value }) => ({ name, value, url: base })));
     await page.route("**/api/helpdesky-token", (route) =>
       route.fulfill({ status: 500, contentType: "application/json", body: '{"error":"internal"}' }),
     );

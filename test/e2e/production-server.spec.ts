@@ -45,6 +45,20 @@ test.describe("the production Node server", () => {
     ).toBe(true);
   });
 
+  test("sends prerendered pages brotli-compressed, with the page's own policy and the site's headers", async () => {
+    const original = readFileSync(new URL("../../dist/client/support/index.html", import.meta.url));
+    const response = await rawGet("/support", "br");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBe("br");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // The page's own policy (with its hashes), not the site's fallback one.
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src [^;]*'sha256-/);
+    const raw = Buffer.from(await response.arrayBuffer());
+    expect(raw.length).toBeLessThan(original.length / 2);
+    expect(brotliDecompressSync(raw).equals(original)).toBe(true);
+  });
+
   test("leaves unknown assets and paths outside the build to the adapter", async () => {
     expect((await fetch(`${base()}/_astro/missing.js`)).status).toBe(404);
     expect((await fetch(`${base()}/_astro/..%2f..%2fserver%2fentry.mjs`)).status).toBe(404);

@@ -18,6 +18,13 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(/\/support$/);
 }
 
+/** The header's signed-in hint alone (a session the server no longer knows): /support asks the token. */
+async function addSignedInHint(page: Page) {
+  await page
+    .context()
+    .addCookies([{ name: "signed_in", value: "1", url: process.env.E2E_BASE_URL! }]);
+}
+
 function ticketCenter(page: Page) {
   return page.getByRole("region", { name: /Ticket Center \(local Helpdesky stand-in\)/ });
 }
@@ -114,11 +121,61 @@ test.describe("/support", () => {
     await expect(page.getByLabel("Leave this empty")).not.toBeInViewport();
   });
 
+  test("without the signed-in hint the Contact Form shows at first paint, before any module, and no token is asked", async ({
+    page,
+  }) => {
+    const tokenRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/helpdesky-token")
+        tokenRequests.push(request.url());
+    });
+    // Every module of the page held back: what shows comes from the HTML, its styles and the head
+    // script alone.
+    const held = Promise.withResolvers<void>();
+    await page.route(/\/_astro\/.+\.js$/, async (route) => {
+      await held.promise;
+      await route.continue();
+    });
+    await page.goto("/support", { waitUntil: "domcontentloaded" });
+    const form = page.getByRole("main").getByRole("button", { name: "Send message" });
+    await expect(form).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Send us a message" })).toBeInViewport();
+    await expect(page.locator(".hdh-loading-status")).toBeHidden();
+    held.resolve();
+    // Once the modules run, the same form stays where it was, and the island agrees.
+    await expect(page.locator(".hdh-island")).toBeAttached();
+    await expect(page.locator("#hdh-fallback")).not.toHaveAttribute("hidden");
+    await expect(form).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    expect(tokenRequests).toEqual([]);
+  });
+
+  test("a signed-in hint without a session still ends in the Contact Form, from the token's 401", async ({
+    page,
+  }) => {
+    await addSignedInHint(page);
+    const answers: number[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/helpdesky-token")
+        answers.push(response.status());
+    });
+    await page.goto("/support");
+    await expect(
+      page.getByRole("main").getByRole("button", { name: "Send message" }),
+    ).toBeVisible();
+    expect(answers).toEqual([401]);
+  });
+
   test("an anonymous visitor's token request ends even when it answers after the page took its preload over", async ({
     page,
   }) => {
     // A slow 401: the boot module's fetch takes the preload over while it is still in flight. Its
     // body, unread, would hold the request (and its connection) open for as long as the page lives.
+    // The signed-in hint of a session the server no longer knows: so the token is asked. The
+    // stand-in's script is an on-demand route here, whose answer would correct the hint before
+    // the boot module reads it: blocked, as an anonymous visitor does not need it.
+    await addSignedInHint(page);
+    await page.route("**/helpdesky-standin/ticket-center.js", (route) => route.abort());
     await page.route(TOKEN_GLOB, async (route) => {
       const response = await route.fetch();
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -250,6 +307,51 @@ test.describe("/support", () => {
     await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
     await expect(page.locator("#hdh-ticket-center")).toHaveCount(1);
     await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
+  });
+
+  test("React and the island's chunks wait until Helpdesky's script has loaded, then the island takes over", async ({
+    page,
+  }) => {
+    await signIn(page, uniqueEmail("held"));
+    await page.reload();
+    await expect(ticketCenter(page)).toBeVisible();
+    await expect(page.getByText(/Signed in as held-/)).toBeVisible();
+    // In the page's own clock: when the script had arrived, and when each island chunk was asked.
+    const timing = await page.evaluate(() => {
+      const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+      const path = (entry: PerformanceResourceTiming) => new URL(entry.name).pathname;
+      return {
+        scriptEnd: entries.find((e) => path(e) === "/helpdesky-standin/ticket-center.js")
+          ?.responseEnd,
+        islandStarts: entries
+          .filter((e) => /\/_astro\/(react|client|TicketCenterIsland)\.[^/]+\.js$/.test(path(e)))
+          .map((e) => e.startTime),
+      };
+    });
+    expect(timing.scriptEnd).toBeDefined();
+    expect(timing.islandStarts).toHaveLength(3);
+    for (const start of timing.islandStarts) expect(start).toBeGreaterThan(timing.scriptEnd!);
+    await expect(page.locator("template[data-hdh-held-island]")).toHaveCount(0);
+    await expect(page.locator("astro-island #hdh-ticket-center")).toHaveCount(1);
+  });
+
+  test("with the boot module's chunk blocked, the held island still comes in and starts the Ticket Center", async ({
+    page,
+  }) => {
+    await signIn(page, uniqueEmail("noboot"));
+    // As an extension that blocks one file would: the boot module never runs.
+    await page.route(/\/_astro\/TicketCenter\.astro_astro_type_script[^/]*\.js$/, (route) =>
+      route.abort(),
+    );
+    const blocked = page.waitForEvent("requestfailed", (request) =>
+      /TicketCenter\.astro_astro_type_script/.test(request.url()),
+    );
+    await page.reload();
+    await blocked;
+    await expect(ticketCenter(page)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/Signed in as noboot-/)).toBeVisible();
+    await expect(page.locator("template[data-hdh-held-island]")).toHaveCount(0);
+    await expect(page.locator("script[data-hdh-island-script]")).toHaveCount(1);
   });
 
   test("Helpdesky's script downloads once, from the page's preload, the boot module's chunks are preloaded, the Contact Form's are not loaded", async ({

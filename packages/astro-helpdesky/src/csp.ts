@@ -36,6 +36,8 @@ export function helpdeskyOrigin(scriptUrl: string | undefined): string | null {
 export function helpdeskyCspConfig(
   csp: CspSetting,
   origin: string | null,
+  /** Hashes of inline scripts the components write (the signed-in hint's head script). */
+  scriptHashes: readonly `sha256-${string}`[] = [],
 ): { update: { security: { csp: CspObject } }; notes: string[] } | null {
   if (!csp) return null;
   const sources = ["'self'", ...(origin ? [origin] : [])];
@@ -59,7 +61,10 @@ export function helpdeskyCspConfig(
           algorithm: csp === true ? "SHA-256" : csp.algorithm,
           directives,
           // Setting resources replaces Astro's default 'self', so it is listed again.
-          scriptDirective: { resources: sources },
+          scriptDirective: {
+            resources: sources,
+            ...(scriptHashes.length > 0 && { hashes: [...scriptHashes] }),
+          },
           styleDirective: { resources: sources },
         },
       },

@@ -1,11 +1,13 @@
 /// <reference path="./locals.d.ts" />
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { cloudflareCompat } from "./cloudflare-compat.ts";
 import { DEV_CSP_OFF, helpdeskyCspConfig, helpdeskyOrigin } from "./csp.ts";
 import { helpdeskyEnvFields } from "./env-fields.ts";
 import { bootScriptIntegration } from "./build/boot-script.ts";
+import { HELD_ISLAND_FALLBACK_SCRIPT } from "./build/held-island-fallback.ts";
 import { FALLBACK_LOADER_TYPES, fallbackLoaderPlugin } from "./build/fallback-chunk.ts";
 import { leakGuardIntegration } from "./guards/leak-guard.ts";
 import { envDirOf, loadEnvLikeVite } from "./guards/load-env.ts";
@@ -20,6 +22,7 @@ import { parseHelpdeskyOptions, type HelpdeskyUserOptions } from "./options.ts";
 import { DEFAULT_MESSAGES } from "./messages/default-messages.ts";
 import { mergeMessages } from "./messages/merge-messages.ts";
 import { MESSAGES_TYPES, messagesPlugin } from "./messages/messages-module.ts";
+import { signedInHintScript } from "./island/signed-in-hint.ts";
 import { PAGE_HINTS_TYPES, pageHintsPlugin, scriptPreloadUrl, underBase } from "./page-hints.ts";
 
 export type { HelpdeskyUserOptions } from "./options.ts";
@@ -107,6 +110,7 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
             : null,
           signInUrl: options.signInUrl ?? null,
           signOutUrl: options.signOutUrl ?? null,
+          signedInCookie: options.signedInCookie ?? null,
         };
         updateConfig({
           vite: {
@@ -116,9 +120,19 @@ export default function helpdesky(userOptions?: HelpdeskyUserOptions): AstroInte
         if (command === "dev") {
           if (config.security.csp) updateConfig(DEV_CSP_OFF);
         } else {
+          // The hint's head script and the held island's fallback are the same on every page, so
+          // the policy lists them from here: a hash a component adds in the body, or the build
+          // adds afterwards, comes after the page's policy has been written.
+          const hintScript =
+            hints.signedInCookie === null
+              ? null
+              : signedInHintScript(hints.signedInCookie, hints.tokenUrl);
           const csp = helpdeskyCspConfig(
             config.security.csp,
             helpdeskyOrigin(env.get("HELPDESKY_SCRIPT_URL")?.value),
+            [HELD_ISLAND_FALLBACK_SCRIPT, ...(hintScript === null ? [] : [hintScript])].map(
+              (script) => `sha256-${createHash("sha256").update(script).digest("base64")}` as const,
+            ),
           );
           if (csp) updateConfig(csp.update);
           for (const note of csp?.notes ?? []) logger.warn(note);

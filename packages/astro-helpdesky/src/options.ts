@@ -18,6 +18,12 @@ const linkTarget = v.pipe(
   ),
 );
 
+// A cookie name the page's inline script can put in a pattern as it is: no character to escape.
+const cookieName = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a cookie name of letters, digits, `_` and `-`"),
+);
+
 /** The options `helpdesky()` accepts in `astro.config.mjs`. */
 export const HelpdeskyOptionsSchema = v.strictObject({
   /** Where the token endpoint is mounted. The island's `tokenUrl` prop must match. */
@@ -44,6 +50,12 @@ export const HelpdeskyOptionsSchema = v.strictObject({
    * (`src/messages/default-messages.ts`), merged over the English defaults.
    */
   messages: v.optional(MessagesSchema),
+  /**
+   * A cookie that scripts can read, naming nobody, that your site sets while a visitor is signed in
+   * (and clears on sign-out). Without it on a page load, the Ticket Center's page shows the Contact
+   * Form at first paint and asks no token; with it, the token endpoint decides, as without the option.
+   */
+  signedInCookie: v.optional(cookieName),
 });
 
 export type HelpdeskyUserOptions = v.InferInput<typeof HelpdeskyOptionsSchema>;
@@ -60,6 +72,6 @@ export function parseHelpdeskyOptions(input: unknown): HelpdeskyOptions {
   throw new AstroError(
     `Invalid options passed to helpdesky(): ${problems.join("; ")}.`,
     "Fix the `helpdesky({ … })` call in astro.config.mjs. It accepts `tokenRoute`, `contactRoute`, `preloadScript`, " +
-      "`signInUrl`, `signOutUrl` and `messages`, all optional (see the Options and Messages sections of the astro-helpdesky README).",
+      "`signInUrl`, `signOutUrl`, `signedInCookie` and `messages`, all optional (see the Options and Messages sections of the astro-helpdesky README).",
   );
 }

@@ -17,6 +17,8 @@ export interface PageHints {
   signInUrl: string | null;
   /** The `signOutUrl` option, or `null`. */
   signOutUrl: string | null;
+  /** The `signedInCookie` option, or `null`. */
+  signedInCookie: string | null;
 }
 
 /** `path` (a route such as `/api/helpdesky-token`) under the site's `base`, as the browser asks for it. */
@@ -56,12 +58,14 @@ export function pageHintsPlugin({
   scriptPreloadUrl,
   signInUrl,
   signOutUrl,
+  signedInCookie,
 }: PageHints): Plugin {
   const source =
     `export const tokenUrl = ${JSON.stringify(tokenUrl)};\n` +
     `export const scriptPreloadUrl = ${JSON.stringify(scriptPreloadUrl)};\n` +
     `export const signInUrl = ${JSON.stringify(signInUrl)};\n` +
-    `export const signOutUrl = ${JSON.stringify(signOutUrl)};\n`;
+    `export const signOutUrl = ${JSON.stringify(signOutUrl)};\n` +
+    `export const signedInCookie = ${JSON.stringify(signedInCookie)};\n`;
   return {
     name: "helpdesky:page-hints",
     resolveId: { filter: { id: exactIdFilter(PAGE_HINTS_MODULE) }, handler: () => RESOLVED_ID },
@@ -79,5 +83,7 @@ export const PAGE_HINTS_TYPES = `declare module "${PAGE_HINTS_MODULE}" {
   export const signInUrl: string | null;
   /** The \`signOutUrl\` option of \`helpdesky()\`, or \`null\`. */
   export const signOutUrl: string | null;
+  /** The \`signedInCookie\` option of \`helpdesky()\`, or \`null\`. */
+  export const signedInCookie: string | null;
 }
 `;

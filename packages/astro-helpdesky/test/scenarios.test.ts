@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildScenario, type RunningServer, type Scenario } from "./scenario.ts";
@@ -23,9 +24,17 @@ function parse(html: string) {
     as: link.getAttribute("as"),
     href: link.getAttribute("href"),
   });
+  // The Ticket Center's island, which the build holds in a template on a page the boot module starts.
+  const held = all("template[data-hdh-held-island]").flatMap((template) => [
+    ...(template as HTMLTemplateElement).content.querySelectorAll("astro-island"),
+  ]);
   return {
     document,
     all,
+    heldIslands: held,
+    /** The page's first island, held or not. */
+    island: () => document.querySelector("astro-island") ?? held[0] ?? null,
+    headScriptHints: all("head script[data-hdh-hint]").map((script) => script.textContent ?? ""),
     headHints: all("head link[data-hdh-hint]").map(hint),
     bodyHints: all("body link[data-hdh-hint]").map(hint),
     modulePreloads: all('head link[rel="modulepreload"]').map((link) => link.getAttribute("href")!),
@@ -70,12 +79,19 @@ function expectEarlyBoot(site: Scenario, page: ReturnType<typeof parse>, base: s
   expect(imports.length).toBeGreaterThan(0);
   expect(page.modulePreloads).toEqual(expect.arrayContaining(imports));
   for (const href of page.modulePreloads) expect(site.asset(href), href).not.toBeNull();
+  // The island waits in its template, off the link, until the boot module lets it in.
+  expect(page.all("astro-island")).toHaveLength(0);
+  expect(page.heldIslands).toHaveLength(1);
+  const islandUrl = page.heldIslands[0]!.getAttribute("component-url")!;
+  const islandCode = site.asset(islandUrl)!;
+  const islandChunks = [islandCode, ...staticImports(islandCode, islandUrl).map(site.asset)];
+  expect(islandChunks.some((code) => code?.includes("hdh-ticket-center-host"))).toBe(true);
 }
 
 /** The one Ticket Center container, and the fallback's Contact Form when `fallback`. */
 function expectTicketCenter(page: ReturnType<typeof parse>, { fallback }: { fallback: boolean }) {
   expect(page.all("#hdh-ticket-center")).toHaveLength(1);
-  expect(page.all("astro-island")).toHaveLength(1);
+  expect(page.all("astro-island").length + page.heldIslands.length).toBe(1);
   expect(page.all("#hdh-fallback form")).toHaveLength(fallback ? 1 : 0);
 }
 
@@ -165,9 +181,19 @@ describe("a custom tokenRoute", () => {
 
   test("the hint and the island ask the configured route", () => {
     const page = parse(site.page("/support"));
-    expect(page.headHints).toEqual(expectedHints("/support/token", STANDIN_SCRIPT));
-    const props = page.document.querySelector("astro-island")!.getAttribute("props")!;
+    // With the site's signed-in hint, a head script stands for the token's preload link.
+    expect(page.headHints).toEqual([{ rel: "preload", as: "script", href: STANDIN_SCRIPT }]);
+    expect(page.headScriptHints).toHaveLength(1);
+    expect(page.headScriptHints[0]).toContain('"/support/token"');
+    const props = page.island()!.getAttribute("props")!;
     expect(JSON.parse(props).tokenUrl).toEqual([0, "/support/token"]);
+  });
+
+  test("the signed-in hint's head script comes first in <head>, and the page's policy allows it", () => {
+    const page = parse(site.page("/support"));
+    expect(page.document.head.children[1]?.tagName).toBe("SCRIPT");
+    const hash = createHash("sha256").update(page.headScriptHints[0]!).digest("base64");
+    expect(page.csp).toContain(`'sha256-${hash}'`);
   });
 
   test("the built server answers there, and not at the default route", async () => {
@@ -192,7 +218,7 @@ describe('base: "/docs"', () => {
   test("the hint, the island's token URL, the boot module and its preloads all carry the base", () => {
     const page = parse(site.page("/docs/support"));
     expect(page.headHints).toEqual(expectedHints("/docs/api/helpdesky-token", null));
-    const props = page.document.querySelector("astro-island")!.getAttribute("props")!;
+    const props = page.island()!.getAttribute("props")!;
     expect(JSON.parse(props).tokenUrl).toEqual([0, "/docs/api/helpdesky-token"]);
     expectTicketCenter(page, { fallback: true });
     expectEarlyBoot(site, page, "/docs/");

@@ -32,10 +32,13 @@ export const islandCases: PageCase[] = [
   {
     name: "support-loading",
     open: async (page) => {
-      // Never answered: the island stays in its loading state.
+      // Never answered: the island stays in its loading state. Signed in, as only a signed-in
+      // visitor's page asks the token (an anonymous one shows the form at once).
+      await signInContext(page);
       await page.route("**/api/helpdesky-token", () => {});
       await page.goto("/support");
-      await expect(page.locator(".hdh-island").getByRole("status")).toBeVisible();
+      // The island is held back until the token answers: the page's own loading state shows.
+      await expect(page.locator("#hdh-ticket-center").getByRole("status")).toBeVisible();
       return true;
     },
   },
@@ -51,6 +54,7 @@ export const islandCases: PageCase[] = [
   {
     name: "support-error",
     open: async (page) => {
+      await signInContext(page);
       await tokenAnswers(page, 500, "internal");
       await visit(page, "/support");
       await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
@@ -60,6 +64,7 @@ export const islandCases: PageCase[] = [
   {
     name: "support-not-configured",
     open: async (page) => {
+      await signInContext(page);
       await tokenAnswers(page, 503, "helpdesky_not_configured");
       await visit(page, "/support");
       await expect(page.getByRole("alert")).toContainText("not configured");

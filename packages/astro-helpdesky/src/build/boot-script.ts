@@ -3,12 +3,21 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
+import { HELD_ISLAND_ATTRIBUTE } from "../island/held-island.ts";
+import { addHeldIslandFallback } from "./held-island-fallback.ts";
 import { CONTAINER_ID } from "../island/ticket-center-container.ts";
 import { hoistHeadHints } from "./head-hints.ts";
-import { addModulePreloads, makeModuleScriptAsync, moduleScripts } from "./html-edits.ts";
+import {
+  addModulePreloads,
+  holdIsland,
+  islandComponentUrls,
+  makeModuleScriptAsync,
+  moduleScripts,
+} from "./html-edits.ts";
 import { loadsModule, staticImportClosure, type ChunkInfo } from "./static-imports.ts";
 
 const BOOT_MODULE = "/island/boot.ts";
+const ISLAND_MODULE = "/island/TicketCenterIsland.tsx";
 
 /**
  * Starts the boot module as early as the page allows, on each built page that hosts the Ticket
@@ -57,16 +66,28 @@ export function bootScriptIntegration(): AstroIntegration {
         let edited = 0;
         for (const page of pages) {
           let html = hoistHeadHints(page.html);
+          // Relative to `base`; an asset under `build.assetsPrefix` (another origin) is left as is.
+          const chunkOf = (url: string) => (url.startsWith(base) ? url.slice(base.length) : null);
+          let booted = false;
           for (const { tag, src } of bundleSeen ? moduleScripts(html) : []) {
-            // Relative to `base`; a script under `build.assetsPrefix` (another origin) is left as is.
-            const entry = src.startsWith(base) ? src.slice(base.length) : null;
+            const entry = chunkOf(src);
             if (entry === null || !loadsModule(chunks, entry, BOOT_MODULE)) continue;
+            booted = true;
             html = makeModuleScriptAsync(html, tag);
             html = addModulePreloads(
               html,
               staticImportClosure(chunks, entry).map((fileName) => base + fileName),
             );
           }
+          // The boot module starts the Ticket Center without React, and lets the island in once
+          // Helpdesky's script has loaded: React's download no longer shares the link with it.
+          // An island of the site's that wraps the Ticket Center's is held with it.
+          for (const url of booted ? islandComponentUrls(html) : []) {
+            const entry = chunkOf(url);
+            if (entry !== null && loadsModule(chunks, entry, ISLAND_MODULE))
+              html = holdIsland(html, url, HELD_ISLAND_ATTRIBUTE);
+          }
+          html = addHeldIslandFallback(html, HELD_ISLAND_ATTRIBUTE);
           if (html === page.html) continue;
           writeFileSync(page.path, html);
           edited++;

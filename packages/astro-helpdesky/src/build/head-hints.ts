@@ -4,8 +4,10 @@
  * still works, but the browser meets it only after the header's markup. Astro has no API for a
  * component to add to `<head>`, so the build edits the written page, as it does for the boot module.
  */
-// The attribute itself, not one whose name merely starts with it (`data-hdh-hint-x`).
-const HINT = /<link\b[^>]*\sdata-hdh-hint(?=[\s=/>])[^>]*>/g;
+// The attribute itself, not one whose name merely starts with it (`data-hdh-hint-x`): a link, or
+// the inline script that stands for the token's preload when the site gives a signed-in hint.
+const HINT =
+  /<link\b[^>]*\sdata-hdh-hint(?=[\s=/>])[^>]*>|<script\b[^>]*\sdata-hdh-hint(?=[\s=/>])[^>]*>[^<]*<\/script>/g;
 const HEAD_OPEN = /<head\b[^>]*>/i;
 const CHARSET = /<meta\b[^>]*\scharset\b[^>]*>/i;
 

@@ -38,3 +38,29 @@ export function makeModuleScriptAsync(html: string, tag: string): string {
   if (/\sasync\b/.test(tag)) return html;
   return html.replace(tag, tag.replace(/^<script\b/, "<script async"));
 }
+
+/** The `component-url` of each `<astro-island>` in `html`, in document order. */
+export function islandComponentUrls(html: string): string[] {
+  return [...html.matchAll(/<astro-island\b[^>]*\scomponent-url="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/**
+ * `html` with the `<astro-island>` whose `component-url` is `componentUrl` wrapped in
+ * `<template data-hdh-held-island>`: parsed but inert, it hydrates only once the boot module moves
+ * it out. A `client:only` island has no children, so its element ends at the first close tag.
+ */
+export function holdIsland(html: string, componentUrl: string, attribute: string): string {
+  const open = new RegExp(
+    `<astro-island\\b[^>]*\\scomponent-url="${escapeRegExp(componentUrl)}"[^>]*>`,
+  );
+  const start = html.search(open);
+  if (start === -1 || html.slice(0, start).endsWith(`<template ${attribute}>`)) return html;
+  const close = html.indexOf("</astro-island>", start);
+  if (close === -1) return html;
+  const end = close + "</astro-island>".length;
+  return `${html.slice(0, start)}<template ${attribute}>${html.slice(start, end)}</template>${html.slice(end)}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,3 +1,4 @@
+import { releaseHeldIslandAfter } from "./held-island.ts";
 import {
   dropDetachedBootStart,
   isTicketCenterStarted,
@@ -20,9 +21,11 @@ export interface BootOptions {
  * container and this start when it mounts, so React's download no longer delays the panel. Does
  * nothing when the page has no such container or an island already runs. The build makes the
  * module that calls it async, so it may run before the parser reaches the container: then it
- * waits for the document to be parsed. With Astro's client router the module runs once per page
- * load, not once per navigation: on later visits the island starts the Ticket Center itself, and
- * a start the visitor navigated away from before the island adopted it ends with the old page.
+ * waits for the document to be parsed. A Ticket Center island the build holds back (`held-island.ts`)
+ * is let into the page once the token has answered and Helpdesky's script has loaded. With Astro's
+ * client router the module runs once per page load, not once per navigation: on later visits the
+ * island starts the Ticket Center itself, and a start the visitor navigated away from before the
+ * island adopted it ends with the old page.
  */
 export function bootTicketCenter({
   tokenUrl = "/api/helpdesky-token",
@@ -30,11 +33,15 @@ export function bootTicketCenter({
 }: BootOptions = {}): void {
   const boot = () => {
     const container = document.getElementById(CONTAINER_ID);
+    // The build holds an island only on a page with the container, where the first boot starts.
     if (!container || isTicketCenterStarted()) return;
-    publishBootStart(startTicketCenter(container, tokenUrl, { timeoutMs }));
+    const start = startTicketCenter(container, tokenUrl, { timeoutMs });
+    publishBootStart(start);
+    releaseHeldIslandAfter(start);
   };
   if (document.readyState === "loading" && !document.getElementById(CONTAINER_ID)) {
-    document.addEventListener("DOMContentLoaded", boot, { once: true });
+    // DOMContentLoaded fires once: no `once` option needed (bytes every visitor downloads).
+    document.addEventListener("DOMContentLoaded", boot);
   } else boot();
   document.addEventListener("astro:after-swap", dropDetachedBootStart);
 }

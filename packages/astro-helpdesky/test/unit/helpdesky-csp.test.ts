@@ -46,6 +46,12 @@ describe("helpdeskyCspConfig", () => {
     });
   });
 
+  test("lists the hashes of the components' inline scripts (the signed-in hint's)", () => {
+    expect(
+      helpdeskyCspConfig(true, null, ["sha256-abc="])?.update.security.csp.scriptDirective,
+    ).toEqual({ resources: ["'self'"], hashes: ["sha256-abc="] });
+  });
+
   test("never declares a directive twice: it asks the site to add the origin instead", () => {
     const result = helpdeskyCspConfig(
       {

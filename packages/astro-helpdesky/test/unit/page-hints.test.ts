@@ -60,6 +60,7 @@ describe("virtual:helpdesky/page-hints", () => {
     scriptPreloadUrl: null,
     signInUrl: "/sign-in",
     signOutUrl: null,
+    signedInCookie: "signed_in",
     secret: "hdh_secret_must_not_ship",
   };
   const plugin = pageHintsPlugin(hints);
@@ -71,7 +72,7 @@ describe("virtual:helpdesky/page-hints", () => {
     const id = resolveId.handler();
     expect(load.filter.id.test(id)).toBe(true);
     expect(load.handler()).toBe(
-      'export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\nexport const signInUrl = "/sign-in";\nexport const signOutUrl = null;\n',
+      'export const tokenUrl = "/api/token";\nexport const scriptPreloadUrl = null;\nexport const signInUrl = "/sign-in";\nexport const signOutUrl = null;\nexport const signedInCookie = "signed_in";\n',
     );
   });
 

@@ -1,0 +1,31 @@
+import type { TicketCenterStart } from "./ticket-center-start.ts";
+
+/**
+ * Marks the `<template>` the build wraps around the Ticket Center's `<astro-island>` on a page the
+ * boot module starts: inside it the island does not hydrate, so React and the island's chunks do
+ * not share the visitor's link with Helpdesky's script and its first requests. The boot module
+ * puts the island into the page once it has no more use for the link.
+ */
+export const HELD_ISLAND_ATTRIBUTE = "data-hdh-held-island";
+
+/**
+ * Releases the held island (every one: a site's island that wraps the Ticket Center's is held too)
+ * once `start` no longer needs the link: at once when the token says no panel will show (the
+ * island has a message or the form to add), else once Helpdesky's script has loaded or failed.
+ * A template the parser has yet to reach waits for the document.
+ */
+export function releaseHeldIslandAfter(start: TicketCenterStart): void {
+  const release = () => {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", release);
+    else
+      // Literal, not built from the constant: a few bytes every visitor of the page downloads.
+      for (const template of document.querySelectorAll<HTMLTemplateElement>(
+        "template[data-hdh-held-island]",
+      ))
+        template.replaceWith(template.content);
+  };
+  void start.token.then((result) => {
+    if (result.kind === "ok") start.onScript(release);
+    else release();
+  });
+}
