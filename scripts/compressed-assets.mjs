@@ -24,6 +24,19 @@ export function pickEncoding(/** @type {string | undefined} */ acceptEncoding) {
   return null;
 }
 
+/** A file's bytes at the strongest setting of `encoding`: compressed once, then served often. */
+export function compressFile(/** @type {string} */ file, /** @type {"br" | "gzip"} */ encoding) {
+  const raw = readFileSync(file);
+  return encoding === "br"
+    ? brotliCompressSync(raw, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      })
+    : gzipSync(raw, { level: 9 });
+}
+
 /**
  * A request handler for `/_astro/*` text assets that answers compressed and returns true, or
  * returns false to leave the request to the adapter (other paths, no accepted encoding, no file).
@@ -54,16 +67,7 @@ export function compressedAssets(/** @type {string} */ clientDir) {
     const key = `${encoding}:${file}`;
     let body = cache.get(key);
     if (!body) {
-      const raw = readFileSync(file);
-      body =
-        encoding === "br"
-          ? brotliCompressSync(raw, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: 11,
-                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-              },
-            })
-          : gzipSync(raw, { level: 9 });
+      body = compressFile(file, encoding);
       cache.set(key, body);
     }
     res.writeHead(200, {

@@ -3,10 +3,9 @@
 // Helpdesky's script for about 100 ms, where brotli leaves 6 KB. Compressed once per file and
 // encoding, answered from memory; what is not a prerendered page is left to the adapter.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { pickEncoding } from "./compressed-assets.mjs";
+import { compressFile, pickEncoding } from "./compressed-assets.mjs";
 
 /** The page file a request path names under `root` (`/support`, `/support/`, `/`), or null. */
 function pageFile(/** @type {string} */ root, /** @type {string} */ url) {
@@ -43,16 +42,7 @@ export function compressedPages(/** @type {string} */ clientDir) {
     const key = `${encoding}:${file}`;
     let entry = cache.get(key);
     if (!entry) {
-      const raw = readFileSync(file);
-      const body =
-        encoding === "br"
-          ? brotliCompressSync(raw, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: 11,
-                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-              },
-            })
-          : gzipSync(raw, { level: 9 });
+      const body = compressFile(file, encoding);
       const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
       entry = { body, etag };
       cache.set(key, entry);
