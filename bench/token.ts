@@ -9,6 +9,7 @@ import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startNodeServer, startProductionServer, type RunningServer } from "./lib/server.ts";
 import { BENCH_SESSION_SECRET, sealedCookie, signIn } from "./lib/session.ts";
 import { fmt, fmtRatio, ratio } from "./lib/stats.ts";
+import { SESSION_HINT_COOKIE } from "../src/auth/session-hint-cookie.ts";
 
 const CONNECTIONS = [1, 16, 64];
 const SECONDS = Number(process.env.BENCH_TOKEN_SECONDS ?? 2);
@@ -33,7 +34,9 @@ export async function run(): Promise<void> {
       SESSION_SECRET: BENCH_SESSION_SECRET,
     });
     servers.push(bare);
-    const cookie = await signIn(site.url);
+    // The cookies a browser sends after signing in: the session, and the header's signed-in hint
+    // (without it the middleware would set the hint again on every response).
+    const cookie = `${await signIn(site.url)}; ${SESSION_HINT_COOKIE}=1`;
 
     const signed = (body: string) => /"signature":"[0-9a-f]{64}"/.test(body);
     const token: LoadTarget = {

@@ -2,15 +2,27 @@ import { assertSignableEmail } from "./signable-email.ts";
 
 const encoder = new TextEncoder();
 
+// A process signs with one secret: its key is imported once per use, not once per request.
+const imported = new Map<string, { secret: string; key: Promise<CryptoKey> }>();
+
 /** The secret as an HMAC-SHA256 key for Web Crypto. */
 export function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
+  const cached = imported.get(usage);
+  if (cached?.secret === secret) return cached.key;
+  const key = crypto.subtle.importKey(
     "raw",
     encoder.encode(secret),
     { name: "HMAC", hash: "SHA-256" },
     false,
     [usage],
   );
+  // One entry per usage, replaced when the secret changes: the cache never grows.
+  imported.set(usage, { secret, key });
+  // A failed import is not kept for the next request.
+  key.catch(() => {
+    if (imported.get(usage)?.key === key) imported.delete(usage);
+  });
+  return key;
 }
 
 /**

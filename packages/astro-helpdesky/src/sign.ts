@@ -8,7 +8,7 @@ export { assertSignableEmail, MAX_EMAIL_LENGTH, UnsignableEmailError } from "./s
  * Helpdesky computes to verify a Ticket Center user. The email is signed exactly as given;
  * changing its case or spaces would sign a different user than the one Helpdesky stores.
  * Synchronous, on `node:crypto`: for Node code (the CLI, a site's own scripts). The token route
- * signs with `signEmailWebCrypto`, which every adapter's runtime has.
+ * signs with `signEmailOnAnyRuntime`, which falls back on Web Crypto where there is no Node.
  */
 export function signEmail(email: string, secret: string): string {
   assertSignableEmail(email);

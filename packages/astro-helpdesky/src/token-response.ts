@@ -1,5 +1,5 @@
 import type { HelpdeskyMode } from "./mode.ts";
-import { signEmailWebCrypto } from "./sign-web-crypto.ts";
+import { signEmailOnAnyRuntime } from "./sign-any-runtime.ts";
 import { UnsignableEmailError } from "./signable-email.ts";
 
 /** What the Ticket Center island receives on success. */
@@ -43,7 +43,7 @@ export async function tokenOutcome(
     };
   }
   try {
-    const signature = await signEmailWebCrypto(user.email, mode.secret);
+    const signature = await signEmailOnAnyRuntime(user.email, mode.secret);
     return {
       status: 200,
       body: {

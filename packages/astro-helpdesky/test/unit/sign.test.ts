@@ -1,5 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { MAX_EMAIL_LENGTH, signEmail, UnsignableEmailError } from "../../src/sign.ts";
+import { signEmailOnAnyRuntime } from "../../src/sign-any-runtime.ts";
 import { signEmailWebCrypto } from "../../src/sign-web-crypto.ts";
 import { SIGNING_VECTORS, VECTOR_SECRET } from "../signing-vectors.ts";
 
@@ -8,6 +9,7 @@ const SECRET = VECTOR_SECRET;
 describe.each([
   ["signEmail (node:crypto)", async (email: string, secret: string) => signEmail(email, secret)],
   ["signEmailWebCrypto", signEmailWebCrypto],
+  ["signEmailOnAnyRuntime", signEmailOnAnyRuntime],
 ])("%s", (_name, sign) => {
   test.each(SIGNING_VECTORS)(
     "signs %s as lower-case hex HMAC-SHA256 of its UTF-8 bytes",
@@ -52,5 +54,28 @@ describe("signEmail", () => {
 
   test("refuses to sign with an empty secret", () => {
     expect(() => signEmail("ada@example.com", "")).toThrow(/secret is empty/);
+  });
+});
+
+describe("signEmailOnAnyRuntime without Node's built-ins", () => {
+  test("signs the contract's vectors with Web Crypto, as on workerd without nodejs_compat", async () => {
+    vi.resetModules();
+    vi.stubGlobal("process", { ...process, getBuiltinModule: undefined });
+    try {
+      const { signEmailOnAnyRuntime: sign } = await import("../../src/sign-any-runtime.ts");
+      const subtle = vi.spyOn(crypto.subtle, "sign");
+      for (const [email, expected] of SIGNING_VECTORS)
+        expect(await sign(email, SECRET)).toBe(expected);
+      expect(subtle).toHaveBeenCalledTimes(SIGNING_VECTORS.length);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test("with them, signs without a Web Crypto round trip", async () => {
+    const subtle = vi.spyOn(crypto.subtle, "sign");
+    const [email, expected] = SIGNING_VECTORS[0]!;
+    expect(await signEmailOnAnyRuntime(email, SECRET)).toBe(expected);
+    expect(subtle).not.toHaveBeenCalled();
   });
 });
