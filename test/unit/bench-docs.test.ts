@@ -24,8 +24,8 @@ test("each generated table is what its results file renders to", () => {
 test.each([
   [
     "the JavaScript shipped",
-    /\| `\/support` \| 5 \| [\d.]+ \| [\d.]+ \|/,
-    "| `/support` | 5 | 200.0 | 60.0 |",
+    /\| `\/support` \| (\d+) \| [\d.]+ \| [\d.]+ \|/,
+    "| `/support` | $1 | 200.0 | 60.0 |",
   ],
   [
     "the token endpoint's ratio",
@@ -51,7 +51,7 @@ test("the token and time-to-Ticket-Center tables say whether their targets were 
       .requestsPerSecond;
   const tokenRatio = at16("token endpoint") / at16("Astro constant JSON");
   expect(readme).toContain(
-    `≥ 0.8× the constant endpoint: ${tokenRatio >= 0.8 ? "met" : "missed"} (${tokenRatio.toFixed(2)}×)`,
+    `≥ 0.9× the constant endpoint: ${tokenRatio >= 0.9 ? "met" : "missed"} (${tokenRatio.toFixed(2)}×)`,
   );
 
   const ttc = results("time-to-ticket-center");
