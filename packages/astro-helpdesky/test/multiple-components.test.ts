@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { JSDOM } from "jsdom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { idProblems, launchChromium } from "./browser.ts";
+import { idProblems, launchChromium } from "./chromium-page.ts";
 import { buildScenario, type RunningServer, type Scenario } from "./scenario.ts";
 
 // More than one component on a page (test/fixtures/multi-form): a Contact Form beside the Ticket

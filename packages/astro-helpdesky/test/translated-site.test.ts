@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { germanMessages } from "./fixtures/german/messages.mjs";
-import { launchChromium, visibleTexts } from "./browser.ts";
+import { launchChromium, visibleTexts } from "./chromium-page.ts";
 import { buildScenario, type RunningServer, type Scenario } from "./scenario.ts";
 import { writtenIn } from "./visible-language.ts";
 
