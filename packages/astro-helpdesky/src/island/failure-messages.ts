@@ -1,4 +1,4 @@
-import { DEFAULT_MESSAGES, type TicketCenterMessages } from "../messages/default-messages.ts";
+import type { TicketCenterMessages } from "../messages/default-messages.ts";
 import type { TicketCenterFailure } from "./fetch-token.ts";
 
 /** Whether trying again can help after each failure. */
@@ -22,6 +22,3 @@ export function failureMessages(
     entries.map(([failure, retry]) => [failure, { text: messages.failures[failure], retry }]),
   ) as Record<TicketCenterFailure, { text: string; retry: boolean }>;
 }
-
-/** The English ones. */
-export const FAILURE_MESSAGES = failureMessages(DEFAULT_MESSAGES.ticketCenter);

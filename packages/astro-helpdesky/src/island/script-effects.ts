@@ -8,143 +8,115 @@
  * from another origin, of any file of that origin, as its chunks are). What it registers through
  * `on…` properties, or from callbacks whose stack holds none of its frames, is not seen. Only what
  * is still pending is kept: a timer that fired, or a listener the script removed, is forgotten.
+ *
+ * Every visitor of the support page downloads this, so the timer kinds share one table-driven
+ * wrapper rather than three hand-written ones.
  */
 export function trackScriptEffects(scriptUrl: string): () => void {
   const url = new URL(scriptUrl, document.baseURI);
   const marker = url.origin === location.origin ? `${url.href}:` : `${url.origin}/`;
   const fromScript = () => (new Error().stack ?? "").includes(marker);
-
-  interface Listener {
-    target: EventTarget;
-    type: string;
-    listener: EventListenerOrEventListenerObject;
-    capture: boolean;
-  }
-  const listeners: Listener[] = [];
-  // The browser's timer functions, without the overloads Node's types add to them.
-  type SetTimer = (handler: TimerHandler, timeout?: number, ...args: unknown[]) => number;
-  type ClearTimer = (id?: number) => void;
-  const timers = window as unknown as {
-    setTimeout: SetTimer;
-    clearTimeout: ClearTimer;
-    setInterval: SetTimer;
-    clearInterval: ClearTimer;
-  };
-  const original = {
-    addEventListener: EventTarget.prototype.addEventListener,
-    removeEventListener: EventTarget.prototype.removeEventListener,
-    setTimeout: timers.setTimeout,
-    clearTimeout: timers.clearTimeout,
-    setInterval: timers.setInterval,
-    clearInterval: timers.clearInterval,
-    requestAnimationFrame: window.requestAnimationFrame,
-    cancelAnimationFrame: window.cancelAnimationFrame,
-  };
-  const timeouts = new Set<number>();
-  const intervals = new Set<number>();
-  const frames = new Set<number>();
   let active = true;
+  /** Puts back each global we replaced, unless code that wrapped it after us still holds it. */
+  const restores: (() => void)[] = [];
+  /** Ends what the script left pending, with the browser's own functions. */
+  const endings: (() => void)[] = [];
 
-  const captureOf = (options: boolean | EventListenerOptions | undefined) =>
-    typeof options === "boolean" ? options : Boolean(options?.capture);
+  // Replaced by name and called with what the page passed: the browser checks the arguments.
+  type Fn = (this: unknown, ...args: unknown[]) => unknown;
+  function replace(owner: object, name: string, wrap: (original: Fn) => Fn): Fn {
+    const slots = owner as Record<string, Fn>;
+    const original = slots[name]!;
+    const patched = wrap(original);
+    slots[name] = patched;
+    restores.push(() => {
+      if (slots[name] === patched) slots[name] = original;
+    });
+    return original;
+  }
 
-  const patched = {
-    addEventListener: function (this: EventTarget, type, listener, options) {
-      original.addEventListener.call(this, type, listener, options);
-      if (active && listener && fromScript())
-        listeners.push({ target: this, type, listener, capture: captureOf(options) });
-    } as typeof EventTarget.prototype.addEventListener,
-    removeEventListener: function (this: EventTarget, type, listener, options) {
-      original.removeEventListener.call(this, type, listener, options);
-      const capture = captureOf(options);
-      const index = listeners.findIndex(
-        (entry) =>
-          entry.target === this &&
-          entry.type === type &&
-          entry.listener === listener &&
-          entry.capture === capture,
-      );
-      if (index !== -1) listeners.splice(index, 1);
-    } as typeof EventTarget.prototype.removeEventListener,
-    setTimeout: ((handler, timeout, ...rest) => {
-      if (!active || typeof handler !== "function" || !fromScript())
-        return original.setTimeout.call(window, handler, timeout, ...rest);
-      const id = original.setTimeout.call(
-        window,
-        (...args: unknown[]) => {
-          timeouts.delete(id);
-          (handler as (...args: unknown[]) => void)(...args);
+  type Listener = [target: unknown, type: unknown, listener: unknown, capture: boolean];
+  let listeners: Listener[] = [];
+  const captureOf = (options: unknown) =>
+    typeof options === "boolean" ? options : Boolean((options as EventListenerOptions)?.capture);
+  const prototype = EventTarget.prototype;
+  const removeListener = replace(
+    prototype,
+    "removeEventListener",
+    (original) =>
+      function (type, listener, options) {
+        original.call(this, type, listener, options);
+        const capture = captureOf(options);
+        listeners = listeners.filter(
+          ([target, t, l, c]) =>
+            !(target === this && t === type && l === listener && c === capture),
+        );
+      },
+  );
+  replace(
+    prototype,
+    "addEventListener",
+    (original) =>
+      function (type, listener, options) {
+        original.call(this, type, listener, options);
+        if (active && listener && fromScript())
+          listeners.push([this, type, listener, captureOf(options)]);
+      },
+  );
+  endings.push(() => {
+    for (const [target, ...rest] of listeners.splice(0)) removeListener.call(target, ...rest);
+  });
+
+  // [start, cancel, whether it fires once (then it is forgotten when it fires)]
+  const timers = [
+    ["setTimeout", "clearTimeout", true],
+    ["setInterval", "clearInterval", false],
+    ["requestAnimationFrame", "cancelAnimationFrame", true],
+  ] as const;
+  for (const [start, cancel, once] of timers) {
+    const pending = new Set<unknown>();
+    const cancelOriginal = replace(
+      window,
+      cancel,
+      (original) =>
+        function (id) {
+          pending.delete(id);
+          return original.call(window, id);
         },
-        timeout,
-        ...rest,
-      );
-      timeouts.add(id);
-      return id;
-    }) as SetTimer,
-    clearTimeout: ((id) => {
-      if (id !== undefined) timeouts.delete(id);
-      original.clearTimeout.call(window, id);
-    }) as ClearTimer,
-    setInterval: ((handler, timeout, ...rest) => {
-      const id = original.setInterval.call(window, handler, timeout, ...rest);
-      if (active && fromScript()) intervals.add(id);
-      return id;
-    }) as SetTimer,
-    clearInterval: ((id) => {
-      if (id !== undefined) intervals.delete(id);
-      original.clearInterval.call(window, id);
-    }) as ClearTimer,
-    requestAnimationFrame: ((callback: FrameRequestCallback) => {
-      if (!active || !fromScript()) return original.requestAnimationFrame.call(window, callback);
-      const id = original.requestAnimationFrame.call(window, (time) => {
-        frames.delete(id);
-        callback(time);
-      });
-      frames.add(id);
-      return id;
-    }) as typeof window.requestAnimationFrame,
-    cancelAnimationFrame: ((id: number) => {
-      frames.delete(id);
-      original.cancelAnimationFrame.call(window, id);
-    }) as typeof window.cancelAnimationFrame,
-  };
-
-  EventTarget.prototype.addEventListener = patched.addEventListener;
-  EventTarget.prototype.removeEventListener = patched.removeEventListener;
-  timers.setTimeout = patched.setTimeout;
-  timers.clearTimeout = patched.clearTimeout;
-  timers.setInterval = patched.setInterval;
-  timers.clearInterval = patched.clearInterval;
-  window.requestAnimationFrame = patched.requestAnimationFrame;
-  window.cancelAnimationFrame = patched.cancelAnimationFrame;
+    );
+    replace(
+      window,
+      start,
+      (original) =>
+        function (handler, ...rest) {
+          if (!active || typeof handler !== "function" || !fromScript())
+            return original.call(window, handler, ...rest);
+          const callback = handler as (...args: unknown[]) => void;
+          const id = original.call(
+            window,
+            once
+              ? (...args: unknown[]) => {
+                  pending.delete(id);
+                  callback(...args);
+                }
+              : callback,
+            ...rest,
+          );
+          pending.add(id);
+          return id;
+        },
+    );
+    endings.push(() => {
+      for (const id of pending) cancelOriginal.call(window, id);
+      pending.clear();
+    });
+  }
 
   return () => {
     if (!active) return;
     active = false;
-    // Put back only what is still ours: code that wrapped these after us keeps its wrapper, and
-    // ours, inactive now, passes every call through.
-    const prototype = EventTarget.prototype;
-    if (prototype.addEventListener === patched.addEventListener)
-      prototype.addEventListener = original.addEventListener;
-    if (prototype.removeEventListener === patched.removeEventListener)
-      prototype.removeEventListener = original.removeEventListener;
-    if (timers.setTimeout === patched.setTimeout) timers.setTimeout = original.setTimeout;
-    if (timers.clearTimeout === patched.clearTimeout) timers.clearTimeout = original.clearTimeout;
-    if (timers.setInterval === patched.setInterval) timers.setInterval = original.setInterval;
-    if (timers.clearInterval === patched.clearInterval)
-      timers.clearInterval = original.clearInterval;
-    if (window.requestAnimationFrame === patched.requestAnimationFrame)
-      window.requestAnimationFrame = original.requestAnimationFrame;
-    if (window.cancelAnimationFrame === patched.cancelAnimationFrame)
-      window.cancelAnimationFrame = original.cancelAnimationFrame;
-
-    for (const { target, type, listener, capture } of listeners.splice(0))
-      original.removeEventListener.call(target, type, listener, capture);
-    for (const id of timeouts) original.clearTimeout.call(window, id);
-    for (const id of intervals) original.clearInterval.call(window, id);
-    for (const id of frames) original.cancelAnimationFrame.call(window, id);
-    timeouts.clear();
-    intervals.clear();
-    frames.clear();
+    // Ours, inactive now, passes every call through where code that wrapped it after us keeps it.
+    for (const restore of restores) restore();
+    for (const end of endings) end();
   };
 }

@@ -23,21 +23,37 @@ export function ownsValidationMessages(messages: HelpdeskyMessages): boolean {
   );
 }
 
+/** The groups of texts, each a module of its own under `virtual:helpdesky/messages/`. */
+const GROUPS = ["contactForm", "ticketCenter", "fallback"] as const;
+
 /**
- * Serves `virtual:helpdesky/messages`: the site's texts, merged over the defaults, one export per
- * group so that a client bundle takes only the groups its component shows.
+ * Serves `virtual:helpdesky/messages`: the site's texts, merged over the defaults. Each group is a
+ * module of its own that the barrel re-exports, so a client chunk holds only the groups its
+ * components show: a bundler splits chunks by module, not by export, and one module shared by the
+ * Ticket Center island and the lazily loaded Contact Form would put every text in the chunk every
+ * visitor of `/support` downloads.
  */
 export function messagesPlugin(messages: HelpdeskyMessages): Plugin {
-  const source =
-    `export const locale = ${JSON.stringify(messages.locale)};\n` +
-    `export const contactForm = ${JSON.stringify(messages.contactForm)};\n` +
-    `export const ticketCenter = ${JSON.stringify(messages.ticketCenter)};\n` +
-    `export const fallback = ${JSON.stringify(messages.fallback)};\n` +
-    `export const ownValidationMessages = ${JSON.stringify(ownsValidationMessages(messages))};\n`;
+  const sources = new Map<string, string>([
+    [
+      RESOLVED_ID,
+      `export const locale = ${JSON.stringify(messages.locale)};\n` +
+        `export const ownValidationMessages = ${JSON.stringify(ownsValidationMessages(messages))};\n` +
+        GROUPS.map((group) => `export { ${group} } from "${MESSAGES_MODULE}/${group}";\n`).join(""),
+    ],
+    ...GROUPS.map((group): [string, string] => [
+      `${RESOLVED_ID}/${group}`,
+      `export const ${group} = ${JSON.stringify(messages[group])};\n`,
+    ]),
+  ]);
+  const ids = [MESSAGES_MODULE, ...GROUPS.map((group) => `${MESSAGES_MODULE}/${group}`)];
   return {
     name: "helpdesky:messages",
-    resolveId: { filter: { id: exactIdFilter(MESSAGES_MODULE) }, handler: () => RESOLVED_ID },
-    load: { filter: { id: exactIdFilter(RESOLVED_ID) }, handler: () => source },
+    resolveId: { filter: { id: exactIdFilter(...ids) }, handler: (id) => `\0${id}` },
+    load: {
+      filter: { id: exactIdFilter(...sources.keys()) },
+      handler: (id) => sources.get(id),
+    },
   };
 }
 

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { http, HttpResponse } from "msw";
 import { describe, expect, test } from "vitest";
-import { FAILURE_MESSAGES } from "../../src/island/failure-messages.ts";
+import { failureMessages } from "../../src/island/failure-messages.ts";
+import { DEFAULT_MESSAGES } from "../../src/messages/default-messages.ts";
 import { fetchToken } from "../../src/island/fetch-token.ts";
 import type { HelpdeskyMode } from "../../src/mode.ts";
 import { tokenOutcome } from "../../src/token-response.ts";
@@ -61,6 +62,9 @@ const situations: Record<string, Parameters<typeof tokenOutcome>> = {
   helpdesky_not_configured: [ada, false, unconfigured],
   demo_auth_disabled: [ada, true, live],
 };
+
+/** What the island shows for each failure, in English. */
+const FAILURE_MESSAGES = failureMessages(DEFAULT_MESSAGES.ticketCenter);
 
 const rows = contractRows();
 const errorRows = rows.filter((row) => row.method === "GET" && row.status !== 200);
