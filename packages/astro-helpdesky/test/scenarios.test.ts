@@ -140,6 +140,31 @@ describe("default options, CSP on", () => {
     expectEarlyBoot(site, page, "/");
   });
 
+  test("the chunks every visitor of /support loads hold the Ticket Center's texts and none of the Contact Form's", () => {
+    const page = parse(site.page("/support"));
+    const island = page.heldIslands[0]!;
+    const entries = [
+      ...page.moduleScripts.map((script) => script.src),
+      island.getAttribute("component-url")!,
+      island.getAttribute("renderer-url")!,
+    ];
+    // Every chunk those load before a token has answered: their static imports, all the way down.
+    const loaded = new Map<string, string>();
+    const visit = (url: string) => {
+      if (loaded.has(url)) return;
+      const code = site.asset(url);
+      expect(code, url).not.toBeNull();
+      loaded.set(url, code!);
+      for (const imported of staticImports(code!, url)) visit(imported);
+    };
+    entries.forEach(visit);
+    const code = [...loaded.values()].join("\n");
+    expect(code).toContain("Loading your support conversations");
+    // The Contact Form's own texts (labels, notices) and the fallback's come with its lazy chunk.
+    for (const text of ["We reply to this address.", "Your message was sent.", "Send us a message"])
+      expect(code).not.toContain(text);
+  });
+
   test("the page's policy lets Helpdesky's origin load its script, styles, API, frames and images", () => {
     const csp = parse(site.page("/support")).csp!;
     for (const directive of ["script-src", "style-src", "connect-src", "frame-src", "img-src"]) {
