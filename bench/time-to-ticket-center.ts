@@ -21,6 +21,7 @@ import {
 } from "./lib/chromium.ts";
 import { SESSION_HINT_COOKIE } from "../src/auth/session-hint-cookie.ts";
 import { startEdgeProxy } from "./lib/edge-proxy.ts";
+import { startLinkProxy } from "./lib/link-proxy.ts";
 import { printTable, writeResults, type Row } from "./lib/report.ts";
 import { startProductionServer } from "./lib/server.ts";
 import { BENCH_SESSION_SECRET, signIn } from "./lib/session.ts";
@@ -56,10 +57,11 @@ interface Variant {
    */
   inStepsBuild?: boolean;
   /**
-   * Served through a proxy: "edge" (static files near, on-demand routes EDGE_FUNCTION_MS further)
-   * or "uncompressed" (the steps' build, its pages asked for without compression).
+   * Served through a proxy: "edge" (static files near, on-demand routes EDGE_FUNCTION_MS further),
+   * "uncompressed" (the steps' build, its pages asked for without compression) or "link" (the slow
+   * link modelled by a TCP proxy instead of Chromium's emulation).
    */
-  proxy?: "edge" | "uncompressed";
+  proxy?: "edge" | "uncompressed" | "link";
 }
 
 interface Load {
@@ -106,7 +108,7 @@ async function measure(
   cookie: string | null,
   path: string,
   watch: readonly [string, string] = [RENDERED, AUTH_ERROR],
-  { staleHint = false }: { staleHint?: boolean } = {},
+  { staleHint = false, emulate = true }: { staleHint?: boolean; emulate?: boolean } = {},
 ): Promise<Load> {
   const context =
     cookie === null ? await browser.newContext() : await signedInContext(browser, siteUrl, cookie);
@@ -121,7 +123,7 @@ async function measure(
     const shown = Promise.withResolvers<boolean>();
     await page.exposeFunction("__hdhShown", shown.resolve);
     await page.addInitScript(WATCH_RENDER, watch);
-    await emulateNetwork(page);
+    if (emulate) await emulateNetwork(page);
     await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
     const timer = setTimeout(
       () => shown.reject(new Error(`${path}: ${watch[0]} did not appear in 30 s`)),
@@ -166,6 +168,8 @@ export async function run(): Promise<void> {
   const GUIDE = "guide: per-request page";
   const EDGE_ISLAND = "island, CDN edge + one-region function";
   const EDGE_GUIDE = "guide, CDN edge + one-region function";
+  const LINK_ISLAND = "island, modelled link";
+  const LINK_GUIDE = "guide, modelled link";
   const STEPS_REFERENCE = "island, all steps (variants' build)";
   const variants: Variant[] = [
     { name: ISLAND, path: "/support", against: GUIDE },
@@ -173,6 +177,8 @@ export async function run(): Promise<void> {
     { name: "server island (server:defer)", path: "/bench/server-island", against: GUIDE },
     { name: EDGE_ISLAND, path: "/support", against: EDGE_GUIDE, proxy: "edge" },
     { name: EDGE_GUIDE, path: "/bench/guide", against: EDGE_GUIDE, proxy: "edge" },
+    { name: LINK_ISLAND, path: "/support", against: LINK_GUIDE, proxy: "link" },
+    { name: LINK_GUIDE, path: "/bench/guide", against: LINK_GUIDE, proxy: "link" },
     {
       name: "minimal loader, no React (static)",
       path: "/bench/minimal-loader",
@@ -222,27 +228,32 @@ export async function run(): Promise<void> {
     join(withSteps.dir, "dist/client"),
     { uncompressedPages: true },
   );
+  // The same link as the emulation, as connections and bytes: no DevTools throttling on top.
+  const link = await startLinkProxy(servers.shipped.url, SLOW_4G);
   const browser = await launchChromium();
   try {
     const cookie = await signIn(servers.shipped.url);
     const siteOf = (v: Variant) =>
       v.proxy === "edge"
         ? edge.url
-        : v.proxy === "uncompressed"
-          ? uncompressed.url
-          : v.inStepsBuild
-            ? servers.withSteps.url
-            : servers.shipped.url;
+        : v.proxy === "link"
+          ? link.url
+          : v.proxy === "uncompressed"
+            ? uncompressed.url
+            : v.inStepsBuild
+              ? servers.withSteps.url
+              : servers.shipped.url;
+    const load = (v: Variant) =>
+      measure(browser, siteOf(v), cookie, v.path, undefined, { emulate: v.proxy !== "link" });
     const loads: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
     // One unmeasured load of each headline page and of the steps' reference first (server-side
     // warm-up), then the measured loads, interleaved; the steps share their reference's server code.
-    for (const v of variants.filter((v) => !v.step || v.name === STEPS_REFERENCE))
-      await measure(browser, siteOf(v), cookie, v.path);
+    for (const v of variants.filter((v) => !v.step || v.name === STEPS_REFERENCE)) await load(v);
     for (let i = 1; i <= LOADS; i++) {
       console.log(`time-to-ticket-center: load ${i}/${LOADS} of each page`);
       for (const v of variants) {
         if (v.step && i > STEP_LOADS) continue;
-        loads[v.name]!.push(await measure(browser, siteOf(v), cookie, v.path));
+        loads[v.name]!.push(await load(v));
       }
     }
 
@@ -362,6 +373,7 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await edge.stop();
+    await link.stop();
     await uncompressed.stop();
     await servers.shipped.stop();
     await servers.withSteps.stop();
