@@ -17,6 +17,15 @@ export interface Link {
   uploadKbps: number;
 }
 
+/** What the server has sent on one connection that the browser has yet to receive. */
+interface Downstream {
+  queue: Buffer[];
+  /** Slices sent on the wire and not yet written to the browser. */
+  inFlight: number;
+  /** The server is done with this connection: it ends once its last byte has arrived. */
+  ended: boolean;
+}
+
 /** Bytes handed on per turn of the downstream scheduler: one TCP segment's worth. */
 const SLICE_BYTES = 1460;
 
@@ -24,28 +33,37 @@ const SLICE_BYTES = 1460;
 export async function startLinkProxy(target: string, link: Link): Promise<LinkProxy> {
   const { hostname, port } = new URL(target);
   const half = link.latencyMs / 2;
-  const down = new Map<Socket, Buffer[]>();
+  const down = new Map<Socket, Downstream>();
   const sockets = new Set<Socket>();
   let sending = false;
+
+  const finishIfDone = (client: Socket, state: Downstream) => {
+    if (state.ended && state.queue.length === 0 && state.inFlight === 0) client.end();
+  };
 
   // One downstream for all connections: a slice at a time, round robin, at the link's rate.
   const pump = () => {
     if (sending) return;
-    const next = [...down.entries()].find(([, queue]) => queue.length > 0);
+    const next = [...down.entries()].find(([, state]) => state.queue.length > 0);
     if (!next) return;
-    const [client, queue] = next;
-    const head = queue[0]!;
+    const [client, state] = next;
+    const head = state.queue[0]!;
     const slice = head.subarray(0, SLICE_BYTES);
-    if (slice.length === head.length) queue.shift();
-    else queue[0] = head.subarray(SLICE_BYTES);
+    if (slice.length === head.length) state.queue.shift();
+    else state.queue[0] = head.subarray(SLICE_BYTES);
     // Moved to the back: the next turn goes to another connection with bytes waiting.
     down.delete(client);
-    down.set(client, queue);
+    down.set(client, state);
     sending = true;
+    state.inFlight++;
     const wireMs = (slice.length * 8) / link.downloadKbps;
     setTimeout(() => {
       sending = false;
-      setTimeout(() => client.destroyed || client.write(slice), half);
+      setTimeout(() => {
+        state.inFlight--;
+        if (!client.destroyed) client.write(slice);
+        finishIfDone(client, state);
+      }, half);
       pump();
     }, wireMs);
   };
@@ -55,18 +73,23 @@ export async function startLinkProxy(target: string, link: Link): Promise<LinkPr
     client.pause();
     const upstream = createConnection({ host: hostname, port: Number(port) });
     sockets.add(upstream);
-    down.set(client, []);
-    const end = () => {
+    const state: Downstream = { queue: [], inFlight: 0, ended: false };
+    down.set(client, state);
+    const close = () => {
       client.destroy();
       upstream.destroy();
       down.delete(client);
       sockets.delete(client);
       sockets.delete(upstream);
     };
-    client.on("error", end).on("close", end);
-    upstream.on("error", end).on("close", end);
+    client.on("error", close).on("close", close);
+    upstream.on("error", close);
+    upstream.on("end", () => {
+      state.ended = true;
+      finishIfDone(client, state);
+    });
     upstream.on("data", (chunk: Buffer) => {
-      down.get(client)?.push(chunk);
+      state.queue.push(chunk);
       pump();
     });
     // Opening the connection takes a round trip (the handshake) before the first request leaves.

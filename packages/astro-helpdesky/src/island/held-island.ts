@@ -1,3 +1,4 @@
+import { pageFallback } from "./page-fallback.ts";
 import type { TicketCenterStart } from "./ticket-center-start.ts";
 
 /**
@@ -12,12 +13,15 @@ export const HELD_ISLAND_ATTRIBUTE = "data-hdh-held-island";
  * Releases the held island (every one: a site's island that wraps the Ticket Center's is held too)
  * once `start` no longer needs the link: at once when the token says no panel will show (the
  * island has a message or the form to add), else once Helpdesky's script has loaded or failed.
- * A template the parser has yet to reach waits for the document.
+ * A template the parser has yet to reach waits for the document. An anonymous visitor on a page
+ * with its own Contact Form (`<TicketCenterFallback />`, shown by the boot) has everything the page
+ * will show them in its HTML: the island stays held, and React never loads for them.
  */
 export function releaseHeldIslandAfter(start: TicketCenterStart): void {
-  const release = () => {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", release);
-    else
+  const release = (anonymous?: boolean) => {
+    if (document.readyState === "loading")
+      document.addEventListener("DOMContentLoaded", () => release(anonymous));
+    else if (!(anonymous && pageFallback()))
       // Literal, not built from the constant: a few bytes every visitor of the page downloads.
       for (const template of document.querySelectorAll<HTMLTemplateElement>(
         "template[data-hdh-held-island]",
@@ -25,7 +29,7 @@ export function releaseHeldIslandAfter(start: TicketCenterStart): void {
         template.replaceWith(template.content);
   };
   void start.token.then((result) => {
-    if (result.kind === "ok") start.onScript(release);
-    else release();
+    if (result.kind === "ok") start.onScript(() => release());
+    else release(result.kind === "unauthenticated");
   });
 }

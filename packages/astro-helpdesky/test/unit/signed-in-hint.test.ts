@@ -138,8 +138,25 @@ describe("the held island", () => {
   test.each([
     ["no hint", true, () => token.signedIn()],
     ["a 401", false, () => token.anonymous()],
-    ["a failing endpoint", false, () => token.serverError()],
-  ])("%s: let in as soon as the token has answered", async (_label, marked, handler) => {
+  ])(
+    "anonymous (%s) on a page with its own Contact Form: kept out, so React never loads",
+    async (_label, marked, handler) => {
+      if (marked) document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
+      server.use(handler());
+      bootTicketCenter();
+      await vi.waitFor(() => expect(document.getElementById("hdh-fallback")!.hidden).toBe(false));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(held()).not.toBeNull();
+      expect(document.getElementById("island")).toBeNull();
+    },
+  );
+
+  test.each([
+    ["no hint, no Contact Form on the page", true, () => token.signedIn(), true],
+    ["a 401, no Contact Form on the page", false, () => token.anonymous(), true],
+    ["a failing endpoint", false, () => token.serverError(), false],
+  ])("%s: let in as soon as the token has answered", async (_label, marked, handler, noForm) => {
+    if (noForm) document.getElementById("hdh-fallback")!.remove();
     if (marked) document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
     server.use(handler());
     bootTicketCenter();
