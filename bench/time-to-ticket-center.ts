@@ -123,7 +123,7 @@ async function measure(
     const shown = Promise.withResolvers<boolean>();
     await page.exposeFunction("__hdhShown", shown.resolve);
     await page.addInitScript(WATCH_RENDER, watch);
-    if (emulate) await emulateNetwork(page);
+    await emulateNetwork(page, emulate ? SLOW_4G : null);
     await page.goto(`${siteUrl}${path}`, { waitUntil: "commit", timeout: 30_000 });
     const timer = setTimeout(
       () => shown.reject(new Error(`${path}: ${watch[0]} did not appear in 30 s`)),

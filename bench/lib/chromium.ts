@@ -44,17 +44,20 @@ if (!(CPU_SLOWDOWN >= 1))
   throw new Error(`BENCH_CPU must be a number of 1 or more, not ${process.env.BENCH_CPU}`);
 
 /**
- * Applies network emulation to one page through the DevTools protocol, and CPU_SLOWDOWN when it
- * is over 1 (4 is Lighthouse's mobile preset).
+ * Applies network emulation to one page through the DevTools protocol (unless `network` is null:
+ * the link is modelled outside the browser), and CPU_SLOWDOWN when it is over 1 (4 is
+ * Lighthouse's mobile preset).
  */
-export async function emulateNetwork(page: Page, network = SLOW_4G): Promise<void> {
+export async function emulateNetwork(page: Page, network: typeof SLOW_4G | null = SLOW_4G) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: network.latencyMs,
-    downloadThroughput: (network.downloadKbps * 1000) / 8,
-    uploadThroughput: (network.uploadKbps * 1000) / 8,
-  });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: (network.downloadKbps * 1000) / 8,
+      uploadThroughput: (network.uploadKbps * 1000) / 8,
+    });
+  }
   if (CPU_SLOWDOWN > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
 }

@@ -19,9 +19,10 @@ export interface Link {
 
 /** What the server has sent on one connection that the browser has yet to receive. */
 interface Downstream {
+  /** Bytes waiting for their turn on the wire. */
   queue: Buffer[];
-  /** Slices sent on the wire and not yet written to the browser. */
-  inFlight: number;
+  /** Slices on the wire, in order. */
+  arriving: Buffer[];
   /** The server is done with this connection: it ends once its last byte has arrived. */
   ended: boolean;
 }
@@ -29,21 +30,41 @@ interface Downstream {
 /** Bytes handed on per turn of the downstream scheduler: one TCP segment's worth. */
 const SLICE_BYTES = 1460;
 
+/** A wire free for longer than this was idle: its next slice starts when it is sent. */
+const IDLE_AFTER_MS = 5;
+
 /** Starts the link on 127.0.0.1 in front of `target` (an `http://127.0.0.1:port` origin). */
 export async function startLinkProxy(target: string, link: Link): Promise<LinkProxy> {
   const { hostname, port } = new URL(target);
   const half = link.latencyMs / 2;
   const down = new Map<Socket, Downstream>();
   const sockets = new Set<Socket>();
-  let sending = false;
 
   const finishIfDone = (client: Socket, state: Downstream) => {
-    if (state.ended && state.queue.length === 0 && state.inFlight === 0) client.end();
+    if (state.ended && state.queue.length === 0 && state.arriving.length === 0) client.end();
+  };
+  /** Writes, in order, the slices of `client` up to `last`, which has arrived. */
+  const deliver = (client: Socket, state: Downstream, last: Buffer) => {
+    let slice: Buffer | undefined;
+    while (slice !== last && (slice = state.arriving.shift())) {
+      if (!client.destroyed) client.write(slice);
+    }
+    finishIfDone(client, state);
   };
 
-  // One downstream for all connections: a slice at a time, round robin, at the link's rate.
-  const pump = () => {
-    if (sending) return;
+  // One downstream for all connections: a slice at a time, round robin, at the link's rate. The
+  // wire keeps a clock of its own: a turn that starts a little late (timers fire late) or early
+  // takes its slice from when the wire was free, so the link keeps its rate; a wire idle for longer
+  // starts again from now.
+  let wireFree = 0;
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(turn, Math.max(0, wireFree - performance.now()));
+  };
+  const turn = () => {
+    scheduled = false;
     const next = [...down.entries()].find(([, state]) => state.queue.length > 0);
     if (!next) return;
     const [client, state] = next;
@@ -54,18 +75,12 @@ export async function startLinkProxy(target: string, link: Link): Promise<LinkPr
     // Moved to the back: the next turn goes to another connection with bytes waiting.
     down.delete(client);
     down.set(client, state);
-    sending = true;
-    state.inFlight++;
-    const wireMs = (slice.length * 8) / link.downloadKbps;
-    setTimeout(() => {
-      sending = false;
-      setTimeout(() => {
-        state.inFlight--;
-        if (!client.destroyed) client.write(slice);
-        finishIfDone(client, state);
-      }, half);
-      pump();
-    }, wireMs);
+    const now = performance.now();
+    const start = now - wireFree < IDLE_AFTER_MS ? wireFree : now;
+    wireFree = start + (slice.length * 8) / link.downloadKbps;
+    state.arriving.push(slice);
+    setTimeout(() => deliver(client, state, slice), Math.max(0, wireFree + half - now));
+    schedule();
   };
 
   const server = createServer((client) => {
@@ -73,7 +88,7 @@ export async function startLinkProxy(target: string, link: Link): Promise<LinkPr
     client.pause();
     const upstream = createConnection({ host: hostname, port: Number(port) });
     sockets.add(upstream);
-    const state: Downstream = { queue: [], inFlight: 0, ended: false };
+    const state: Downstream = { queue: [], arriving: [], ended: false };
     down.set(client, state);
     const close = () => {
       client.destroy();
@@ -83,14 +98,18 @@ export async function startLinkProxy(target: string, link: Link): Promise<LinkPr
       sockets.delete(upstream);
     };
     client.on("error", close).on("close", close);
-    upstream.on("error", close);
+    // A server that resets the connection after its answer: what it sent still arrives.
+    upstream.on("error", () => {
+      state.ended = true;
+      finishIfDone(client, state);
+    });
     upstream.on("end", () => {
       state.ended = true;
       finishIfDone(client, state);
     });
     upstream.on("data", (chunk: Buffer) => {
       state.queue.push(chunk);
-      pump();
+      schedule();
     });
     // Opening the connection takes a round trip (the handshake) before the first request leaves.
     setTimeout(() => {

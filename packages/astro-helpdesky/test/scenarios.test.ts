@@ -140,7 +140,7 @@ describe("default options, CSP on", () => {
     expectEarlyBoot(site, page, "/");
   });
 
-  test("the chunks every visitor of /support loads hold the Ticket Center's texts and none of the Contact Form's", () => {
+  test("the chunks a signed-in visitor of /support loads hold the Ticket Center's texts and none of the Contact Form's", () => {
     const page = parse(site.page("/support"));
     const island = page.heldIslands[0]!;
     const entries = [
@@ -159,7 +159,9 @@ describe("default options, CSP on", () => {
     };
     entries.forEach(visit);
     const code = [...loaded.values()].join("\n");
-    expect(code).toContain("Loading your support conversations");
+    // Texts of the island's alone (the loading one is also the boot chunk's).
+    expect(code).toContain("Signed in as {email}");
+    expect(code).toContain("The support panel could not load.");
     // The Contact Form's own texts (labels, notices) and the fallback's come with its lazy chunk.
     for (const text of ["We reply to this address.", "Your message was sent.", "Send us a message"])
       expect(code).not.toContain(text);
@@ -305,6 +307,16 @@ describe("the other page shapes", () => {
     }
     expect([...page.headHints, ...page.bodyHints]).toEqual([]);
     expect(page.all("#hdh-ticket-center, #hdh-fallback")).toHaveLength(0);
+  });
+
+  test("a site's island around the Ticket Center's is held unmarked, so an anonymous visitor still gets it", () => {
+    const own = parse(site.page("/parts"));
+    expect(own.all('template[data-hdh-held-island="ticket-center"]')).toHaveLength(1);
+    const wrapped = parse(site.page("/wrapped"));
+    expect(wrapped.heldIslands).toHaveLength(1);
+    expect(wrapped.heldIslands[0]!.getAttribute("component-url")).toMatch(/SupportPanel/);
+    expect(wrapped.all("template[data-hdh-held-island]")).toHaveLength(1);
+    expect(wrapped.all('template[data-hdh-held-island="ticket-center"]')).toHaveLength(0);
   });
 
   test("the parts laid out by hand, hints already in the head: each hint still once, the boot module async", () => {

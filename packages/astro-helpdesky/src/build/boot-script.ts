@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
-import { HELD_ISLAND_ATTRIBUTE } from "../island/held-island.ts";
+import { HELD_ISLAND_ATTRIBUTE, OWN_ISLAND_HOLD } from "../island/held-island.ts";
 import { addHeldIslandFallback } from "./held-island-fallback.ts";
 import { CONTAINER_ID } from "../island/ticket-center-container.ts";
 import { hoistHeadHints } from "./head-hints.ts";
 import {
   addModulePreloads,
   holdIsland,
+  islandComponentExport,
   islandComponentUrls,
   makeModuleScriptAsync,
   moduleScripts,
@@ -18,6 +19,11 @@ import { loadsModule, staticImportClosure, type ChunkInfo } from "./static-impor
 
 const BOOT_MODULE = "/island/boot.ts";
 const ISLAND_MODULE = "/island/TicketCenterIsland.tsx";
+// As the bundler writes module ids: forward slashes on every platform.
+const COMPONENTS_MODULE = fileURLToPath(new URL("../components.ts", import.meta.url)).replaceAll(
+  "\\",
+  "/",
+);
 
 /**
  * Starts the boot module as early as the page allows, on each built page that hosts the Ticket
@@ -40,6 +46,7 @@ export function bootScriptIntegration(): AstroIntegration {
           fileName: output.fileName,
           imports: output.imports,
           moduleIds: output.moduleIds,
+          facadeModuleId: output.facadeModuleId,
         });
       }
     },
@@ -81,11 +88,21 @@ export function bootScriptIntegration(): AstroIntegration {
           }
           // The boot module starts the Ticket Center without React, and lets the island in once
           // Helpdesky's script has loaded: React's download no longer shares the link with it.
-          // An island of the site's that wraps the Ticket Center's is held with it.
+          // An island of the site's that wraps the Ticket Center's is held with it; the package's
+          // own island is marked, as the one an anonymous visitor with the page's form can do without.
           for (const url of booted ? islandComponentUrls(html) : []) {
             const entry = chunkOf(url);
-            if (entry !== null && loadsModule(chunks, entry, ISLAND_MODULE))
-              html = holdIsland(html, url, HELD_ISLAND_ATTRIBUTE);
+            if (entry === null || !loadsModule(chunks, entry, ISLAND_MODULE)) continue;
+            const facade = chunks.get(entry)?.facadeModuleId?.split("?")[0] ?? "";
+            // The island itself, or the same island imported from the components' module.
+            const own =
+              facade.endsWith(ISLAND_MODULE) ||
+              (facade.endsWith(COMPONENTS_MODULE) &&
+                islandComponentExport(html, url) === "TicketCenterIsland");
+            const attribute = own
+              ? `${HELD_ISLAND_ATTRIBUTE}="${OWN_ISLAND_HOLD}"`
+              : HELD_ISLAND_ATTRIBUTE;
+            html = holdIsland(html, url, attribute);
           }
           html = addHeldIslandFallback(html, HELD_ISLAND_ATTRIBUTE);
           if (html === page.html) continue;

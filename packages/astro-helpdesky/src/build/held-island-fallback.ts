@@ -17,7 +17,8 @@ export const HELD_ISLAND_FALLBACK_SCRIPT =
 /** `html` with the fallback after its first held island, unless it is there already. */
 export function addHeldIslandFallback(html: string, attribute: string): string {
   const script = `<script data-astro-rerun>${HELD_ISLAND_FALLBACK_SCRIPT}</script>`;
-  const open = html.indexOf(`<template ${attribute}>`);
+  // The first held island, its attribute with a value or without.
+  const open = html.search(new RegExp(`<template ${attribute}(?:="[^"]*")?>`));
   if (open === -1 || html.includes(script)) return html;
   const close = html.indexOf("</template>", open);
   if (close === -1) return html;

@@ -44,10 +44,18 @@ export function islandComponentUrls(html: string): string[] {
   return [...html.matchAll(/<astro-island\b[^>]*\scomponent-url="([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/** The `component-export` of the `<astro-island>` whose `component-url` is `componentUrl`. */
+export function islandComponentExport(html: string, componentUrl: string): string | undefined {
+  const tag = html.match(
+    new RegExp(`<astro-island\\b[^>]*\\scomponent-url="${escapeRegExp(componentUrl)}"[^>]*>`),
+  )?.[0];
+  return tag?.match(/\scomponent-export="([^"]*)"/)?.[1];
+}
+
 /**
  * `html` with the `<astro-island>` whose `component-url` is `componentUrl` wrapped in
- * `<template data-hdh-held-island>`: parsed but inert, it hydrates only once the boot module moves
- * it out. A `client:only` island has no children, so its element ends at the first close tag.
+ * `<template ${attribute}>` (`attribute` written out, with its value if it has one): parsed but
+ * inert, it hydrates only once the boot module moves it out. A `client:only` island has no children, so its element ends at the first close tag.
  */
 export function holdIsland(html: string, componentUrl: string, attribute: string): string {
   const open = new RegExp(

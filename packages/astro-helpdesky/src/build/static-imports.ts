@@ -3,6 +3,8 @@ export interface ChunkInfo {
   fileName: string;
   imports: readonly string[];
   moduleIds: readonly string[];
+  /** The module the chunk is the entry of, for an entry chunk (an island's component). */
+  facadeModuleId?: string | null;
 }
 
 /**

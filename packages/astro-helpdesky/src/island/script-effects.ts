@@ -89,7 +89,9 @@ export function trackScriptEffects(scriptUrl: string): () => void {
       start,
       (original) =>
         function (handler, ...rest) {
-          if (!active || typeof handler !== "function" || !fromScript())
+          // A timer that fires once is wrapped to be forgotten when it fires, which needs a
+          // function; an interval is kept whatever its handler.
+          if (!active || (once && typeof handler !== "function") || !fromScript())
             return original.call(window, handler, ...rest);
           const callback = handler as (...args: unknown[]) => void;
           const id = original.call(
@@ -99,7 +101,7 @@ export function trackScriptEffects(scriptUrl: string): () => void {
                   pending.delete(id);
                   callback(...args);
                 }
-              : callback,
+              : handler,
             ...rest,
           );
           pending.add(id);

@@ -3,6 +3,7 @@ import { fetchToken, type TokenResult } from "./fetch-token.ts";
 import { listenForSignOut } from "./identity-channel.ts";
 import { enterIdentity } from "./identity-marker.ts";
 import { pageFallback } from "./page-fallback.ts";
+import { clearHelpdeskyStorage } from "./page-teardown.ts";
 import { mountTicketCenterScript } from "./script-registry.ts";
 import { showContainerLoading } from "./ticket-center-container.ts";
 
@@ -66,6 +67,9 @@ export function startTicketCenter(
   // the same module, and reports a failure to load it.
   const offerFallback = (anonymous: boolean) => {
     if (controller.signal.aborted) return;
+    // Nobody is signed in: whatever Helpdesky kept in this browser was a previous user's. Cleared
+    // here, not only by the island, which an anonymous visitor may never load.
+    if (anonymous) clearHelpdeskyStorage();
     const fallback = pageFallback();
     if (!fallback) {
       loadAnonymousFallback().catch(() => {});

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { bootTicketCenter } from "../../src/island/boot.ts";
-import { HELD_ISLAND_ATTRIBUTE } from "../../src/island/held-island.ts";
+import { HELD_ISLAND_ATTRIBUTE, OWN_ISLAND_HOLD } from "../../src/island/held-island.ts";
 import { adoptBootStart } from "../../src/island/script-registry.ts";
 import { SIGNED_OUT_ATTRIBUTE, signedInHintScript } from "../../src/island/signed-in-hint.ts";
 import { startTicketCenter } from "../../src/island/ticket-center-start.ts";
@@ -15,7 +15,7 @@ vi.mock("virtual:helpdesky/fallback-loader", () => ({ loadAnonymousFallback }));
 const PAGE = `<div id="hdh-ticket-center" class="hdh-ticket-center hdh-ticket-center-loading">
   <p class="hdh-loading-status" role="status" data-hdh-island-owned>Loading…</p>
 </div>
-<template ${HELD_ISLAND_ATTRIBUTE}><p id="island">the island</p></template>
+<template ${HELD_ISLAND_ATTRIBUTE}="${OWN_ISLAND_HOLD}"><p id="island">the island</p></template>
 <section id="hdh-fallback" hidden><form class="contact-form"></form></section>`;
 
 /** Token requests made by the page. */
@@ -150,6 +150,28 @@ describe("the held island", () => {
       expect(document.getElementById("island")).toBeNull();
     },
   );
+
+  test("anonymous, the page's form: a site's island that wraps the Ticket Center's still comes in", async () => {
+    document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      `<template ${HELD_ISLAND_ATTRIBUTE}><p id="site-island">the site's island</p></template>`,
+    );
+    bootTicketCenter();
+    await vi.waitFor(() => expect(document.getElementById("site-island")).not.toBeNull());
+    expect(document.getElementById("island")).toBeNull();
+  });
+
+  test("anonymous: what Helpdesky kept in this browser for a previous user is cleared", async () => {
+    document.documentElement.setAttribute(SIGNED_OUT_ATTRIBUTE, "");
+    localStorage.setItem("hdh-standin:draft", "a previous user's draft");
+    localStorage.setItem("site:theme", "dark");
+    bootTicketCenter();
+    await vi.waitFor(() => expect(document.getElementById("hdh-fallback")!.hidden).toBe(false));
+    expect(localStorage.getItem("hdh-standin:draft")).toBeNull();
+    expect(localStorage.getItem("site:theme")).toBe("dark");
+    localStorage.clear();
+  });
 
   test.each([
     ["no hint, no Contact Form on the page", true, () => token.signedIn(), true],
