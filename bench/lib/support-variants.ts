@@ -103,7 +103,7 @@ export const SUPPORT_VARIANTS: Record<string, SupportVariant> = {
     parts: ALL_PARTS,
     built: (html) => {
       const edited = html.replace(
-        /<template data-hdh-held-island>(<astro-island\b[\s\S]*?<\/astro-island>)<\/template>/,
+        /<template data-hdh-held-island(?:="[^"]*")?>(<astro-island\b[\s\S]*?<\/astro-island>)<\/template>/,
         "$1",
       );
       if (edited === html)
