@@ -44,23 +44,25 @@ export function islandComponentUrls(html: string): string[] {
   return [...html.matchAll(/<astro-island\b[^>]*\scomponent-url="([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/** The opening tag of the `<astro-island>` whose `component-url` is `componentUrl`. */
+function islandTag(componentUrl: string): RegExp {
+  return new RegExp(`<astro-island\\b[^>]*\\scomponent-url="${escapeRegExp(componentUrl)}"[^>]*>`);
+}
+
 /** The `component-export` of the `<astro-island>` whose `component-url` is `componentUrl`. */
 export function islandComponentExport(html: string, componentUrl: string): string | undefined {
-  const tag = html.match(
-    new RegExp(`<astro-island\\b[^>]*\\scomponent-url="${escapeRegExp(componentUrl)}"[^>]*>`),
-  )?.[0];
+  const tag = html.match(islandTag(componentUrl))?.[0];
   return tag?.match(/\scomponent-export="([^"]*)"/)?.[1];
 }
 
 /**
  * `html` with the `<astro-island>` whose `component-url` is `componentUrl` wrapped in
  * `<template ${attribute}>` (`attribute` written out, with its value if it has one): parsed but
- * inert, it hydrates only once the boot module moves it out. A `client:only` island has no children, so its element ends at the first close tag.
+ * inert, it hydrates only once the boot module moves it out. A `client:only` island has no
+ * children, so its element ends at the first close tag.
  */
 export function holdIsland(html: string, componentUrl: string, attribute: string): string {
-  const open = new RegExp(
-    `<astro-island\\b[^>]*\\scomponent-url="${escapeRegExp(componentUrl)}"[^>]*>`,
-  );
+  const open = islandTag(componentUrl);
   const start = html.search(open);
   if (start === -1 || html.slice(0, start).endsWith(`<template ${attribute}>`)) return html;
   const close = html.indexOf("</astro-island>", start);
